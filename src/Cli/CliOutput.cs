@@ -1,0 +1,30 @@
+namespace Gateway.Cli;
+
+/// <summary>How commands report: results on stdout, progress and errors on stderr, exit codes by kind.</summary>
+internal static class CliOutput
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+
+    public static IProgress<string> Progress { get; } = new Progress(static message => Console.Error.WriteLine($"  … {message}"));
+
+    /// <summary>Runs a command body and turns the expected failures into a one-line error and exit code 1.</summary>
+    public static int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Failed;
+        }
+    }
+
+    private sealed class Progress(Action<string> report) : IProgress<string>
+    {
+        // Synchronous on purpose: System.Progress posts to the thread pool and could print out of order.
+        public void Report(string value) => report(value);
+    }
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using Gateway.Cli.Models;
+
+var root = new RootCommand("gw: build, check and manage the department SLM gateway's model packages.")
+{
+    ModelCommands.Create(),
+};
+return root.Parse(args).Invoke();
