@@ -6,7 +6,7 @@ internal static class CliOutput
     public const int Ok = 0;
     public const int Failed = 1;
 
-    public static IProgress<string> Progress { get; } = new Progress(static message => Console.Error.WriteLine($"  … {message}"));
+    public static IProgress<string> Progress { get; } = new SyncProgress(static message => Console.Error.WriteLine($"  … {message}"));
 
     /// <summary>Runs a command body and turns the expected failures into a one-line error and exit code 1.</summary>
     public static int Run(Func<int> body)
@@ -22,7 +22,7 @@ internal static class CliOutput
         }
     }
 
-    private sealed class Progress(Action<string> report) : IProgress<string>
+    private sealed class SyncProgress(Action<string> report) : IProgress<string>
     {
         // Synchronous on purpose: System.Progress posts to the thread pool and could print out of order.
         public void Report(string value) => report(value);
