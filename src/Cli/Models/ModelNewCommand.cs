@@ -86,6 +86,11 @@ internal static class ModelNewCommand
         CliOutput.Progress.Report($"training a byte-level BPE tokenizer (vocab {vocab}) on {r.VocabFrom}");
         var texts = CorpusReader.ReadTexts(r.VocabFrom!);
         var trained = BpeTrainer.Train(texts, new BpeTrainingOptions { VocabSize = vocab });
+        if (trained.VocabSize < vocab)
+        {
+            CliOutput.Progress.Report($"the corpus yields {trained.VocabSize} tokens, not {vocab}: no further pair occurs twice; the model is sized to {trained.VocabSize}");
+        }
+
         Directory.CreateDirectory(scratch);
         trained.Save(scratch);
         return scratch;
