@@ -39,8 +39,8 @@ public static class BpeTrainer
         {
             var mergedText = tokens[left] + tokens[right];
 
-            // Different merge paths can spell the same token ("ab"+"c", "a"+"bc"); like Hugging Face, the
-            // merge is kept (words need it) but the token id is shared.
+            // Two merge paths could spell the same token ("ab"+"c", "a"+"bc"). Not seen in practice, but if it
+            // happens we do what Hugging Face does: keep the merge (words need it) and share the token id.
             if (!vocab.TryGetValue(mergedText, out var merged))
             {
                 merged = tokens.Count;

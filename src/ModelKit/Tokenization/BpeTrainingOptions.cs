@@ -54,6 +54,3 @@ public sealed record BpeTrainingOptions
         }
     }
 }
-
-/// <summary>Training progress: how many merges are done out of the number the vocabulary size allows.</summary>
-public readonly record struct BpeTrainingProgress(int MergesDone, int TargetMerges);

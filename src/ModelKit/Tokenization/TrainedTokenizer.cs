@@ -37,6 +37,7 @@ public sealed class TrainedTokenizer
     /// <summary>
     /// Writes tokenizer.json and tokenizer_config.json (Hugging Face format, as Qwen2 models ship them)
     /// into <paramref name="directory"/>, creating it if needed. Output is byte-identical for equal tokenizers.
+    /// The ChatML chat template is written only when &lt;|im_start|&gt; and &lt;|im_end|&gt; are special tokens.
     /// </summary>
     public void Save(string directory, int modelMaxLength = DefaultModelMaxLength, string defaultSystemMessage = DefaultSystemMessage)
     {

@@ -53,6 +53,23 @@ public sealed class BpeTrainerTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void Train_AnyMinFrequency_MatchesNaiveRecountingReference(int minFrequency)
+    {
+        // Repetitive runs ("aaaa", "abab") exercise overlapping pairs, the tricky case for incremental counts.
+        var texts = TrainingCorpus.Generate(20_000, seed: 9).Append("aaaa aaaaa abab ababab \n\n\n  x").ToList();
+        var options = new BpeTrainingOptions { VocabSize = 700, MinFrequency = minFrequency };
+
+        var expected = NaiveBpeReference.Train(texts, options);
+        var actual = BpeTrainer.Train(texts, options).Merges;
+
+        Assert.True(expected.Count > 150, $"reference made only {expected.Count} merges");
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public void Train_MostFrequentPair_IsMergedFirst()
     {
