@@ -15,29 +15,10 @@ internal static class TestModels
     /// <summary>Random weights, scaled up from Llama's init so the logits differ enough to make greedy choices meaningful.</summary>
     public static LlamaWeights Weights(LlamaConfig config, int seed = 7) => LlamaWeights.Random(config, seed, initStd: 0.1);
 
-    public static string SaveOnnx(LlamaWeights weights, TempDirectory dir, DecoderGraphOptions? options = null, OnnxSaveOptions? save = null)
+    public static string SaveOnnx(LlamaWeights weights, TemporaryDirectory dir, DecoderGraphOptions? options = null, OnnxSaveOptions? save = null)
     {
         string path = Path.Combine(dir.Path, "model.onnx");
         OnnxModelWriter.Save(LlamaDecoderGraph.Build(weights, options), path, save);
         return path;
-    }
-}
-
-internal sealed class TempDirectory : IDisposable
-{
-    public TempDirectory() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gw-tests", Guid.NewGuid().ToString("N"));
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a failing path must not hide the test's own failure.
-        }
     }
 }

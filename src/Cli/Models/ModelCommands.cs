@@ -10,5 +10,6 @@ internal static class ModelCommands
         ModelNewCommand.Create(),
         ModelValidateCommand.Create(),
         ModelInspectCommand.Create(),
+        ModelConvertCommand.Create(),
     };
 }

@@ -92,6 +92,16 @@ public sealed class LlamaWeights
             result[name] = tensor.ToFloats();
         }
 
+        // Checkpoints may carry a derivable rotary table or, with tied embeddings, a copy of lm_head.
+        var extra = tensors.Keys.Where(name => !result.ContainsKey(name) && !name.EndsWith("rotary_emb.inv_freq", StringComparison.Ordinal)
+            && !(config.TieEmbeddings && name == "lm_head.weight")).Order(StringComparer.Ordinal).ToList();
+        if (extra.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"weights: tensor '{extra[0]}'{(extra.Count > 1 ? $" and {extra.Count - 1} more" : "")} is not part of a Llama decoder " +
+                "(attention biases, as Qwen2 has, and other extra tensors are not supported)");
+        }
+
         return new LlamaWeights(config, result);
     }
 

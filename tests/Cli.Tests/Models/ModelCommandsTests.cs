@@ -93,11 +93,34 @@ public class ModelCommandsTests
     [InlineData("model", "new")]
     [InlineData("model", "validate")]
     [InlineData("model", "inspect")]
+    [InlineData("model", "convert")]
     public void Help_EveryCommand_PrintsUsage(string group, string command)
     {
         var result = GwProcess.Run(group, command, "--help");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_HuggingFaceCheckpoint_WritesAValidPackage()
+    {
+        using var dir = new TempFolder();
+        Assert.Equal(0, GwProcess.Run("model", "new", "--vocab-from", WriteCorpus(dir), "--out", dir.Combine("donor")).ExitCode);
+        var config = Gateway.ModelKit.Packaging.HfConfigJson.Load(dir.Combine("donor"));
+        string hf = Directory.CreateDirectory(dir.Combine("hf")).FullName;
+        Gateway.ModelKit.Packaging.HfConfigJson.Save(hf, config, null, [2], "float32");
+        Gateway.ModelKit.Llama.LlamaWeights.Random(config, 4).Save(Path.Combine(hf, "model.safetensors"));
+        foreach (string file in new[] { "tokenizer.json", "tokenizer_config.json" })
+        {
+            File.Copy(dir.Combine("donor", file), Path.Combine(hf, file));
+        }
+
+        var converted = GwProcess.Run("model", "convert", hf, "--out", dir.Combine("pkg"), "--department", "it", "--version", "v3", "--parent", "v2");
+
+        Assert.True(converted.ExitCode == 0, converted.ToString());
+        var validated = GwProcess.Run("model", "validate", dir.Combine("pkg"));
+        Assert.True(validated.ExitCode == 0, validated.ToString());
+        Assert.Contains("it/v3", validated.Stdout, StringComparison.Ordinal);
     }
 
     private static string WriteCorpus(TempFolder dir)

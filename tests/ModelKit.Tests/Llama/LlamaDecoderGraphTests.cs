@@ -15,7 +15,7 @@ public class LlamaDecoderGraphTests
     public void Forward_BatchOfOne_MatchesReferenceWithin1e4(bool tied, bool externalData)
     {
         var weights = TestModels.Weights(TestModels.TinyConfig(tied));
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string model = TestModels.SaveOnnx(weights, dir, save: externalData ? OnnxSaveOptions.External("model.onnx.data") : null);
         Assert.Equal(externalData, File.Exists(Path.Combine(dir.Path, "model.onnx.data")));
         long[] prompt = [5, 17, 3, 88, 42, 42, 9, 60, 1, 33, 71];
@@ -38,7 +38,7 @@ public class LlamaDecoderGraphTests
     public void Forward_LeftPaddedBatchOfThree_EachRowMatchesItsPromptAlone()
     {
         var weights = TestModels.Weights(TestModels.TinyConfig());
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         var shape = DecoderShape.From(weights.Config);
         using var session = new DecoderSession(TestModels.SaveOnnx(weights, dir), shape);
         long[][] prompts = [[4, 8, 15, 16, 23, 42, 7], [50, 60], [11, 12, 13, 14]];
@@ -65,7 +65,7 @@ public class LlamaDecoderGraphTests
     public void GreedyDecoding_WithKvCache_EqualsWithoutCacheFor32Tokens()
     {
         var weights = TestModels.Weights(TestModels.TinyConfig(), seed: 11);
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         using var session = new DecoderSession(TestModels.SaveOnnx(weights, dir), DecoderShape.From(weights.Config));
         long[] prompt = [3, 14, 15, 92, 65];
 
@@ -81,7 +81,7 @@ public class LlamaDecoderGraphTests
     public void Forward_Fp16WeightsAndIo_StaysCloseToFp32Reference()
     {
         var weights = TestModels.Weights(TestModels.TinyConfig());
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         var options = new DecoderGraphOptions(ElementType.Float16, ElementType.Float16);
         var shape = DecoderShape.From(weights.Config, ElementType.Float16);
         using var session = new DecoderSession(TestModels.SaveOnnx(weights, dir, options), shape);

@@ -21,7 +21,7 @@ public class OnnxModelWriterTests
         var bias = g.Initializer(TensorData.FromFloats("b", b, [2]));
         var widened = weightType == ElementType.Float ? weight : weight.Cast(ElementType.Float);
         g.Output(x.MatMul(widened) + bias, "y", ElementType.Float, "batch", 2);
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string path = Path.Combine(dir.Path, "affine.onnx");
 
         OnnxModelWriter.Save(g, path, external ? new OnnxSaveOptions("affine.onnx.data", MinExternalBytes: 1) : null);
@@ -39,7 +39,7 @@ public class OnnxModelWriterTests
         var g = new GraphBuilder("identity");
         var x = g.Input("x", ElementType.Int64, 4);
         g.Output(x, "x", ElementType.Int64, 4);
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string path = Path.Combine(dir.Path, "m.onnx");
 
         OnnxModelWriter.Save(g, path, metadata: new Dictionary<string, string> { ["department"] = "hr" });

@@ -10,7 +10,7 @@ public class ModelPackageWriterTests
     [Fact]
     public void Write_TinyModel_ProducesGenAiLayoutWithHashedManifest()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string package = Path.Combine(dir.Path, "it", "v7");
 
         var manifest = TestPackages.Write(package);
@@ -28,7 +28,7 @@ public class ModelPackageWriterTests
     [Fact]
     public void Write_GenAiConfig_DescribesTheGraphAndTokenizer()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path + "/p");
 
         var config = GenAiConfig.Load(Path.Combine(dir.Path, "p", GenAiConfig.FileName));
@@ -50,7 +50,7 @@ public class ModelPackageWriterTests
     [Fact]
     public void Write_Fp16Inline_StoresHalfPrecisionInsideModelOnnx()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         var spec = new PackageSpec { Graph = new DecoderGraphOptions(ElementType.Float16, ElementType.Float16), ExternalData = false };
         TestPackages.Write(dir.Path, spec);
 
@@ -63,7 +63,7 @@ public class ModelPackageWriterTests
     [Fact]
     public void Write_ExistingNonEmptyFolder_IsRefusedUnlessOverwriting()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         File.WriteAllText(Path.Combine(dir.Path, "keep.txt"), "x");
 
         var error = Assert.Throws<IOException>(() => TestPackages.Write(dir.Path));
@@ -76,7 +76,7 @@ public class ModelPackageWriterTests
     [Fact]
     public void Write_BadDepartmentName_IsRefused()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         var error = Assert.Throws<ArgumentException>(() => TestPackages.Write(dir.Path, new PackageSpec { Department = "../hr" }));
         Assert.Contains("department '../hr'", error.Message, StringComparison.Ordinal);
     }
@@ -84,7 +84,7 @@ public class ModelPackageWriterTests
     [Fact]
     public void Write_TokenizerLargerThanModelVocab_IsRefused()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         var config = TestModels.TinyConfig() with { VocabSize = 50 };
         var error = Assert.Throws<ArgumentException>(() =>
             ModelPackageWriter.Write(dir.Path, LlamaWeights.Random(config, 1), TestPackages.TokenizerDirectory, new PackageSpec()));

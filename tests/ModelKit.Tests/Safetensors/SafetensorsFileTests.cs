@@ -11,7 +11,7 @@ public class SafetensorsFileTests
     [Fact]
     public void WriteThenRead_KeepsNamesShapesTypesAndValues()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string path = Path.Combine(dir.Path, "t.safetensors");
         var tensors = new[]
         {
@@ -39,7 +39,7 @@ public class SafetensorsFileTests
     [Fact]
     public void Read_Bf16_IsWidenedToFloat32()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string path = Path.Combine(dir.Path, "bf16.safetensors");
         // 1.0 and -2.5 in bfloat16 are the upper halves of their float32 bit patterns.
         ushort[] bf16 = [(ushort)(BitConverter.SingleToInt32Bits(1f) >> 16), (ushort)(BitConverter.SingleToInt32Bits(-2.5f) >>> 16)];
@@ -54,7 +54,7 @@ public class SafetensorsFileTests
     [Fact]
     public void Read_OffsetsBeyondTheFile_NamesTheTensor()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string path = Path.Combine(dir.Path, "bad.safetensors");
         WriteRaw(path, """{"x":{"dtype":"F32","shape":[4],"data_offsets":[0,16]}}""", new byte[8]);
 
@@ -67,7 +67,7 @@ public class SafetensorsFileTests
     {
         var config = TestModels.TinyConfig(tied: false);
         var weights = TestModels.Weights(config);
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string path = Path.Combine(dir.Path, "model.safetensors");
 
         weights.Save(path);
@@ -82,7 +82,7 @@ public class SafetensorsFileTests
     {
         var config = TestModels.TinyConfig();
         var weights = TestModels.Weights(config);
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         string path = Path.Combine(dir.Path, "model.safetensors");
         weights.Save(path);
 

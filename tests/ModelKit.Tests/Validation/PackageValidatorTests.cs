@@ -8,7 +8,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_FreshPackage_IsValidAndGeneratesFiniteTokens()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
 
         var report = PackageValidator.Validate(dir.Path);
@@ -23,7 +23,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_CorruptedDataFile_NamesTheFileAndTheHashMismatch()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
         string data = Path.Combine(dir.Path, "model.onnx.data");
         var bytes = File.ReadAllBytes(data);
@@ -41,7 +41,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_WrongInputNameInConfig_NamesTheMissingGraphInputAndField()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
         EditGenAiConfig(dir.Path, decoder => decoder["inputs"]!["input_ids"] = "tokens");
 
@@ -56,7 +56,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_WrongPresentPattern_NamesEachMissingOutput()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
         EditGenAiConfig(dir.Path, decoder => decoder["outputs"]!["present_key_names"] = "present_key.%d");
 
@@ -68,7 +68,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_MissingTokenizer_IsRefusedNamingTokenizerJson()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
         File.Delete(Path.Combine(dir.Path, "tokenizer.json"));
 
@@ -82,7 +82,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_TruncatedModel_ReportsThatOnnxRuntimeCannotLoadIt()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
         string model = Path.Combine(dir.Path, "model.onnx");
         File.WriteAllBytes(model, File.ReadAllBytes(model)[..100]);
@@ -98,7 +98,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_MissingManifest_IsRefusedUnlessNotRequired()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
         File.Delete(Path.Combine(dir.Path, "manifest.json"));
 
@@ -110,7 +110,7 @@ public class PackageValidatorTests
     [Fact]
     public void Validate_EosOutsideVocabulary_IsRefused()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TemporaryDirectory();
         TestPackages.Write(dir.Path);
         EditGenAiConfig(dir.Path, _ => { }, model => model["eos_token_id"] = 100_000);
 

@@ -1,4 +1,4 @@
-namespace Gateway.ModelKit.Tests.Tokenization;
+namespace Gateway.ModelKit.Tests;
 
 /// <summary>A fresh directory under the temp path, deleted on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable
