@@ -6,7 +6,7 @@ internal static class CliOutput
     public const int Ok = 0;
     public const int Failed = 1;
 
-    public static IProgress<string> Progress { get; } = new SyncProgress(static message => Console.Error.WriteLine($"  … {message}"));
+    public static IProgress<string> Progress { get; } = new SyncProgress<string>(static message => Console.Error.WriteLine($"  … {message}"));
 
     /// <summary>Runs a command body and turns the expected failures into a one-line error and exit code 1.</summary>
     public static int Run(Func<int> body)
@@ -21,10 +21,10 @@ internal static class CliOutput
             return Failed;
         }
     }
+}
 
-    private sealed class SyncProgress(Action<string> report) : IProgress<string>
-    {
-        // Synchronous on purpose: System.Progress posts to the thread pool and could print out of order.
-        public void Report(string value) => report(value);
-    }
+/// <summary>Reports on the calling thread: System.Progress posts to the thread pool and could print out of order.</summary>
+internal sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

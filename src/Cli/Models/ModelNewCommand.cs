@@ -85,7 +85,17 @@ internal static class ModelNewCommand
         int vocab = r.VocabSize ?? LlamaPresets.DefaultVocabSize(r.Preset);
         CliOutput.Progress.Report($"training a byte-level BPE tokenizer (vocab {vocab}) on {r.VocabFrom}");
         var texts = CorpusReader.ReadTexts(r.VocabFrom!);
-        var trained = BpeTrainer.Train(texts, new BpeTrainingOptions { VocabSize = vocab });
+        int lastDecile = -1;
+        var merges = new SyncProgress<BpeTrainingProgress>(p =>
+        {
+            int decile = p.TargetMerges == 0 ? 10 : p.MergesDone * 10 / p.TargetMerges;
+            if (decile > lastDecile && decile is > 0 and < 10)
+            {
+                lastDecile = decile;
+                CliOutput.Progress.Report($"merges {p.MergesDone}/{p.TargetMerges} ({decile * 10}%)");
+            }
+        });
+        var trained = BpeTrainer.Train(texts, new BpeTrainingOptions { VocabSize = vocab }, merges);
         if (trained.VocabSize < vocab)
         {
             CliOutput.Progress.Report($"the corpus yields {trained.VocabSize} tokens, not {vocab}: no further pair occurs twice; the model is sized to {trained.VocabSize}");

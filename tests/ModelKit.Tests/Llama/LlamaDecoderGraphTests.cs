@@ -62,6 +62,33 @@ public class LlamaDecoderGraphTests
     }
 
     [Fact]
+    public void DecodeStep_AfterLeftPaddedPrefill_MatchesEachPromptAloneWithItsNextToken()
+    {
+        var weights = TestModels.Weights(TestModels.TinyConfig());
+        using var dir = new TemporaryDirectory();
+        var shape = DecoderShape.From(weights.Config);
+        using var session = new DecoderSession(TestModels.SaveOnnx(weights, dir), shape);
+        long[][] prompts = [[9, 8, 7, 6, 5], [44, 45]];
+        long[] next = [70, 71];
+        int width = 5, vocab = weights.Config.VocabSize;
+        var ids = prompts.SelectMany(p => Enumerable.Repeat(0L, width - p.Length).Concat(p)).ToArray();
+        var mask = prompts.SelectMany(p => Enumerable.Repeat(0L, width - p.Length).Concat(Enumerable.Repeat(1L, p.Length))).ToArray();
+        var positions = prompts.SelectMany(p => Enumerable.Repeat(0L, width - p.Length).Concat(Range(0, p.Length))).ToArray();
+        var (_, cache) = session.Forward(ids, mask, positions, 2, KvCache.Empty(shape, 2));
+
+        // One cached step: the padded slots stay masked, positions continue from each prompt's length.
+        var stepMask = prompts.SelectMany(p => Enumerable.Repeat(0L, width - p.Length).Concat(Enumerable.Repeat(1L, p.Length + 1))).ToArray();
+        var (logits, present) = session.Forward(next, stepMask, [prompts[0].Length, prompts[1].Length], 2, cache);
+
+        Assert.Equal(width + 1, present.Length);
+        for (int row = 0; row < 2; row++)
+        {
+            var expected = ReferenceLlama.Forward(weights, [.. prompts[row], next[row]]);
+            AssertClose(expected[^1], logits.AsSpan(row * vocab, vocab), $"row {row}");
+        }
+    }
+
+    [Fact]
     public void GreedyDecoding_WithKvCache_EqualsWithoutCacheFor32Tokens()
     {
         var weights = TestModels.Weights(TestModels.TinyConfig(), seed: 11);
