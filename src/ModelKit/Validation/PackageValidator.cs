@@ -60,7 +60,7 @@ public static class PackageValidator
 
         using (session)
         {
-            var ioType = GraphIoCheck.Run(session, config, problems);
+            var ioType = DecoderGraphContract.Check(session, config, problems);
             summary = summary with { IoType = ioType?.ConfigName() };
             if (problems.Count == 0 && ioType is not null && options.SmokeTokens > 0)
             {

@@ -5,11 +5,11 @@ using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Gateway.ModelKit.Validation;
 
-/// <summary>The graph's inputs and outputs must be exactly what genai_config.json says, with matching sizes.</summary>
-internal static class GraphIoCheck
+/// <summary>The graph's inputs and outputs must be exactly what genai_config.json says, with matching sizes; shared by the validator and the engine's loader.</summary>
+public static class DecoderGraphContract
 {
     /// <returns>The element type of logits and KV cache, or null when it could not be told.</returns>
-    public static ElementType? Run(InferenceSession session, GenAiConfig config, List<ValidationProblem> problems)
+    public static ElementType? Check(InferenceSession session, GenAiConfig config, List<ValidationProblem> problems)
     {
         string file = config.DecoderFile;
         var inputs = session.InputMetadata;

@@ -1,0 +1,56 @@
+using Gateway.ModelKit.Llama;
+using Gateway.ModelKit.Onnx;
+using Gateway.ModelKit.Packaging;
+using Gateway.ModelKit.Tokenization;
+
+namespace Gateway.Inference.Tests;
+
+/// <summary>Tiny model packages built at test time with the model kit, shared per test run.</summary>
+internal static class TestPackages
+{
+    private static readonly string Root = Path.Combine(Path.GetTempPath(), "gw-inference-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    private static readonly Lazy<string> Tokenizer = new(TrainTokenizer);
+    private static readonly Lazy<string> Fp32 = new(() => Build("fp32", ElementType.Float));
+    private static readonly Lazy<string> Fp16 = new(() => Build("fp16", ElementType.Float16));
+
+    public static string TinyFp32 => Fp32.Value;
+    public static string TinyFp16 => Fp16.Value;
+
+    public static readonly string[] Sentences =
+    [
+        "The VPN client is SecureLink; connect before opening internal tools.",
+        "Employees receive 28 days of paid annual leave plus public holidays.",
+        "Returns are accepted within 30 days of delivery in the original packaging.",
+        "Reset the headset by holding power and volume down for 10 seconds.",
+        "Payslips are published in the HR portal on the 25th of each month.",
+        "Report phishing with the Report phish button in the mail client.",
+    ];
+
+    public static LlamaConfig Config(int vocab) => new()
+    {
+        VocabSize = vocab, HiddenSize = 64, IntermediateSize = 128, NumLayers = 2, NumHeads = 4, NumKvHeads = 2,
+        HeadDim = 16, MaxPositions = 256, TieEmbeddings = true,
+    };
+
+    private static string TrainTokenizer()
+    {
+        string dir = Path.Combine(Root, "tokenizer");
+        var corpus = Enumerable.Range(0, 40).SelectMany(_ => Sentences);
+        var trained = BpeTrainer.Train(corpus, new BpeTrainingOptions { VocabSize = 400 });
+        Directory.CreateDirectory(dir);
+        trained.Save(dir);
+        return dir;
+    }
+
+    private static string Build(string name, ElementType type)
+    {
+        string dir = Path.Combine(Root, name);
+        var tokenizer = TokenizerFiles.Load(Tokenizer.Value);
+        var weights = LlamaWeights.Random(Config(tokenizer.VocabSize), seed: 17, initStd: 0.08);
+        ModelPackageWriter.Write(dir, weights, Tokenizer.Value, new PackageSpec
+        {
+            Department = "it", Version = name, Graph = new DecoderGraphOptions(type, type), Overwrite = true,
+        });
+        return dir;
+    }
+}
