@@ -31,6 +31,22 @@ public sealed class InferenceEngine : IDisposable
     public int PeakActiveSequences => _scheduler.PeakActive;
 
     /// <summary>Loads the package's decoder and tokenizer; throws <see cref="ModelLoadException"/> when it cannot serve it.</summary>
+    public static InferenceEngine Load(EngineOptions options, string department = "general", TimeProvider? clock = null, Action<string>? warn = null)
+    {
+        ITextTokenizer tokenizer;
+        try
+        {
+            tokenizer = TokenizerLoader.Load(options.ModelDirectory);
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
+        {
+            throw new ModelLoadException($"cannot serve '{options.ModelDirectory}': {e.Message}", e);
+        }
+
+        return Load(options, tokenizer, department, clock, warn);
+    }
+
+    /// <summary>Loads the package's decoder with a given tokenizer (tests, or a tokenizer shared across versions).</summary>
     public static InferenceEngine Load(EngineOptions options, ITextTokenizer tokenizer, string department = "general", TimeProvider? clock = null, Action<string>? warn = null)
     {
         options.Validate();

@@ -1,0 +1,66 @@
+namespace Gateway.Worker.Hosting;
+
+/// <summary>
+/// One worker's settings, from the "Worker" configuration section: command line
+/// (<c>--department it --model models/it/v7 --port 5102</c>), environment (<c>Worker__Department</c>) or appsettings.
+/// </summary>
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    public string Department { get; set; } = "general";
+
+    /// <summary>The model package folder to serve.</summary>
+    public string Model { get; set; } = "";
+
+    public int Port { get; set; } = 5100;
+
+    /// <summary>Address to listen on: loopback by default; 0.0.0.0 in a container.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    public string Device { get; set; } = "cpu";
+    public long? GpuMemoryLimitBytes { get; set; }
+    public bool FallbackToCpu { get; set; }
+    public int IntraOpThreads { get; set; }
+    public int InterOpThreads { get; set; }
+    public int MaxBatchSize { get; set; } = 8;
+    public int MaxQueuedRequests { get; set; } = 64;
+    public int DefaultMaxTokens { get; set; } = 512;
+
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Seconds a client is told to wait (Retry-After) when the worker is busy or loading.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
+    public static readonly Dictionary<string, string> CommandLineSwitches = new(StringComparer.Ordinal)
+    {
+        ["--department"] = $"{Section}:{nameof(Department)}",
+        ["--model"] = $"{Section}:{nameof(Model)}",
+        ["--port"] = $"{Section}:{nameof(Port)}",
+        ["--host"] = $"{Section}:{nameof(Host)}",
+        ["--device"] = $"{Section}:{nameof(Device)}",
+        ["--max-batch"] = $"{Section}:{nameof(MaxBatchSize)}",
+        ["--max-queue"] = $"{Section}:{nameof(MaxQueuedRequests)}",
+        ["--threads"] = $"{Section}:{nameof(IntraOpThreads)}",
+    };
+
+    /// <summary>Throws with the setting's name when the worker cannot start with these options.</summary>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Model))
+        {
+            throw new ArgumentException("Worker:Model (--model) must name a model package folder");
+        }
+
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"Worker:Port (--port) must be 0..65535, got {Port}");
+        }
+
+        if (MaxRequestBytes < 1024)
+        {
+            throw new ArgumentException("Worker:MaxRequestBytes must be at least 1024");
+        }
+    }
+}

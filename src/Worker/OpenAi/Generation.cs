@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Gateway.Inference.Generation;
+using Gateway.Worker.Hosting;
+
+namespace Gateway.Worker.OpenAi;
+
+/// <summary>Runs a generation for an endpoint: streamed as server-sent events, or collected into one result.</summary>
+internal static class Generation
+{
+    /// <summary>Submits the request; bad requests and a full queue throw here, before any byte is written.</summary>
+    public static IAsyncEnumerable<GenerationUpdate> Start(LoadedWorkerModel model, GenerationRequest request, CancellationToken aborted) =>
+        model.Engine.GenerateAsync(request, aborted);
+
+    public static async Task<CollectedGeneration> CollectAsync(IAsyncEnumerable<GenerationUpdate> updates, CancellationToken aborted)
+    {
+        var text = new System.Text.StringBuilder();
+        var logprobs = new List<TokenLogprob>();
+        FinishReason finish = FinishReason.Stop;
+        GenerationUsage? usage = null;
+        await foreach (var update in updates.WithCancellation(aborted).ConfigureAwait(false))
+        {
+            text.Append(update.Text);
+            if (update.Logprob is { } logprob)
+            {
+                logprobs.Add(logprob);
+            }
+
+            finish = update.FinishReason ?? finish;
+            usage = update.Usage ?? usage;
+        }
+
+        return new CollectedGeneration(text.ToString(), finish, usage ?? new GenerationUsage(0, 0), logprobs);
+    }
+
+    /// <summary>
+    /// Streams chunks as tokens arrive. A client that disconnects cancels the generation (its batch slot
+    /// is freed); a failure after the first byte is sent as an OpenAI error event, without [DONE], so the
+    /// stream can never pass for a complete one.
+    /// </summary>
+    public static async Task StreamAsync(HttpResponse response, IAsyncEnumerable<GenerationUpdate> updates, IResponseWriter writer, bool includeUsage, CancellationToken aborted)
+    {
+        var sse = new SseWriter(response);
+        try
+        {
+            await sse.WriteAsync(json => writer.WriteStart(json, includeUsage), aborted).ConfigureAwait(false);
+            GenerationUsage? usage = null;
+            await foreach (var update in updates.WithCancellation(aborted).ConfigureAwait(false))
+            {
+                usage = update.Usage ?? usage;
+                if (update.Text.Length > 0 || update.FinishReason is not null || update.Logprob is not null)
+                {
+                    await sse.WriteAsync(json => writer.WriteChunk(json, update, includeUsage), aborted).ConfigureAwait(false);
+                }
+            }
+
+            if (includeUsage && usage is not null)
+            {
+                await sse.WriteAsync(json => writer.WriteUsageChunk(json, usage), aborted).ConfigureAwait(false);
+            }
+
+            await sse.WriteDoneAsync(aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client went away; the engine has already been told through the same token.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = OpenAiErrors.FromException(e);
+            await sse.WriteAsync(json => OpenAiErrors.WriteBody(json, error), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+}
+
+public sealed record CollectedGeneration(string Text, FinishReason Finish, GenerationUsage Usage, IReadOnlyList<TokenLogprob> Logprobs);
+
+/// <summary>The JSON shapes of one endpoint's responses (chat or legacy completions).</summary>
+internal interface IResponseWriter
+{
+    void WriteStart(Utf8JsonWriter json, bool includeUsage);
+    void WriteChunk(Utf8JsonWriter json, GenerationUpdate update, bool includeUsage);
+    void WriteUsageChunk(Utf8JsonWriter json, GenerationUsage usage);
+    void WriteCompletion(Utf8JsonWriter json, CollectedGeneration result);
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gateway.Worker.Hosting;
+
+namespace Gateway.Worker.OpenAi;
+
+/// <summary>What every generation endpoint does first: check readiness, parse the body, check the model name.</summary>
+internal static class WorkerRequest
+{
+    public static LoadedWorkerModel RequireModel(EngineHost host, WorkerOptions options) =>
+        host.Model ?? throw new OpenAiException(503, $"the {host.Department} model is still loading", code: "model_loading")
+        {
+            RetryAfterSeconds = options.RetryAfterSeconds,
+        };
+
+    /// <summary>The "model" field may be absent, "auto", the department, or "department:version" of this worker.</summary>
+    public static void CheckModelName(RequestReader body, LoadedWorkerModel model)
+    {
+        string? name = body.String("model");
+        if (name is null || name.Length == 0 || name == "auto" || name == model.Department || name == $"{model.Department}:{model.Version}")
+        {
+            return;
+        }
+
+        throw new OpenAiException(404, $"The model '{name}' does not exist on this worker, which serves '{model.Department}' (version {model.Version})",
+            "model", "model_not_found");
+    }
+
+    public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    public static long UnixNow() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+
+    public static void SetModelHeaders(HttpResponse response, LoadedWorkerModel model)
+    {
+        response.Headers["x-gateway-department"] = model.Department;
+        response.Headers["x-gateway-model-version"] = model.Version;
+    }
+
+    public static async Task WriteJsonAsync(HttpResponse response, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
+    {
+        response.ContentType = "application/json";
+        await using var json = new Utf8JsonWriter(response.Body);
+        write(json);
+        await json.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

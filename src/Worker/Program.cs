@@ -1,0 +1,22 @@
+using Gateway.Worker.Health;
+using Gateway.Worker.Hosting;
+using Gateway.Worker.OpenAi;
+using Gateway.Worker.Telemetry;
+using Gateway.Worker.Tokenize;
+
+// A department worker: one model package, served over OpenAI-compatible HTTP.
+//   dotnet run --project src/Worker -- --department it --model models/it/v1 --port 5102
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Configuration.AddCommandLine(args, WorkerOptions.CommandLineSwitches);
+var options = builder.AddWorkerHosting();
+builder.AddWorkerTelemetry(options.Department);
+
+var app = builder.Build();
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = OpenAiErrors.HandleAsync });
+app.MapHealth();
+app.MapOpenAiApi();
+app.MapPost("/tokenize", TokenizeEndpoints.Tokenize);
+app.MapPost("/detokenize", TokenizeEndpoints.Detokenize);
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapFallback(OpenAiRoutes.NotFound);
+app.Run();

@@ -1,0 +1,39 @@
+using Gateway.Inference.Batching;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Gateway.Worker.Telemetry;
+
+/// <summary>
+/// Metrics for Prometheus on /metrics (engine tokens, time to first token, inter-token latency, queue
+/// depth, active sequences, HTTP server), traces from incoming requests, and OTLP export of both when
+/// OTEL_EXPORTER_OTLP_ENDPOINT is set.
+/// </summary>
+internal static class TelemetryExtensions
+{
+    public static WebApplicationBuilder AddWorkerTelemetry(this WebApplicationBuilder builder, string department)
+    {
+        bool otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService($"gateway-worker-{department}"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(EngineMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation();
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
+        _ = telemetry;
+        return builder;
+    }
+}
