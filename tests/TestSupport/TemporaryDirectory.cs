@@ -1,7 +1,7 @@
-namespace Gateway.Inference.Tests;
+namespace Gateway.TestSupport;
 
 /// <summary>A fresh directory under the temp path, deleted on dispose.</summary>
-internal sealed class TemporaryDirectory : IDisposable
+public sealed class TemporaryDirectory : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("gw-inference-").FullName;
 
