@@ -108,7 +108,7 @@ internal sealed partial class BatchScheduler
         sequence.Generated++;
         RecordTiming(sequence);
         var logprob = sequence.Request.TopLogprobs is int top ? Logprobs.For(logits, token, top) : null;
-        bool eos = _eos.Contains(token);
+        bool eos = !sequence.Request.IgnoreEos && _eos.Contains(token);
         string text = eos ? "" : sequence.Stops.Push(sequence.Detokenizer.Push(token));
         FinishReason? finish = eos || sequence.Stops.Stopped ? FinishReason.Stop
             : sequence.Generated >= sequence.MaxTokens || sequence.Length >= _model.ContextLength ? FinishReason.Length

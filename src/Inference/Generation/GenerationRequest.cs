@@ -15,6 +15,9 @@ public sealed record GenerationRequest
     /// <summary>Return each token's logprob and this many alternatives (0-20); null returns none.</summary>
     public int? TopLogprobs { get; init; }
 
+    /// <summary>Keep generating past end-of-sequence tokens (vLLM's ignore_eos): for benchmarks that need a fixed length.</summary>
+    public bool IgnoreEos { get; init; }
+
     /// <summary>Leave special tokens (e.g. "&lt;|im_end|&gt;") out of the text.</summary>
     public bool SkipSpecialTokens { get; init; } = true;
 

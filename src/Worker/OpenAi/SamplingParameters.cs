@@ -29,6 +29,7 @@ internal static class SamplingParameters
             MaxTokens = maxTokens is long m ? (int)Math.Min(m, int.MaxValue) : null,
             Stop = body.StringOrStrings("stop"),
             TopLogprobs = topLogprobs,
+            IgnoreEos = body.Bool("ignore_eos", false),
             Sampling = new SamplingOptions
             {
                 Temperature = (float)(body.Number("temperature") ?? 1.0),
