@@ -5,6 +5,11 @@ using Xunit.Abstractions;
 
 namespace Gateway.Inference.Tests.Tokenization;
 
+/// <summary>Runs alone (not beside tests that load 150k-token vocabularies) so that timings mean something.</summary>
+[CollectionDefinition(nameof(EncodeSpeedTests), DisableParallelization = true)]
+public sealed class EncodeSpeedCollection;
+
+[Collection(nameof(EncodeSpeedTests))]
 public sealed class EncodeSpeedTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Tokenizers => TestTokenizers.All;
@@ -15,16 +20,19 @@ public sealed class EncodeSpeedTests(ITestOutputHelper output)
     {
         var tokenizer = TestTokenizers.Get(name);
         tokenizer.Encode(Prompt(seed: 1)); // JIT and a warm word cache, as on a running server
-        var prompt = Prompt(seed: 2);      // different made-up words, so many are not cached yet
+        var best = double.MaxValue;
+        for (var seed = 2; seed < 5; seed++)
+        {
+            var prompt = Prompt(seed); // different made-up words each time, so many are not cached yet
+            var clock = Stopwatch.StartNew();
+            var ids = tokenizer.Encode(prompt);
+            clock.Stop();
+            best = Math.Min(best, clock.Elapsed.TotalMilliseconds);
+            output.WriteLine($"{name}: {prompt.Length} chars -> {ids.Count} ids in {clock.Elapsed.TotalMilliseconds:F1} ms");
+        }
 
-        var clock = Stopwatch.StartNew();
-        var ids = tokenizer.Encode(prompt);
-        clock.Stop();
-
-        output.WriteLine($"{name}: {prompt.Length} chars -> {ids.Count} ids in {clock.Elapsed.TotalMilliseconds:F1} ms");
-
-        // The target is well under 100 ms; the bound leaves room for a loaded CI machine and Debug builds.
-        Assert.InRange(clock.Elapsed.TotalMilliseconds, 0, 250);
+        // The target is well under 100 ms; best of three and the bound leave room for a busy CI machine.
+        Assert.InRange(best, 0, 250);
     }
 
     [Theory]
