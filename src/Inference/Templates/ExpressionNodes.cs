@@ -8,7 +8,7 @@ internal sealed record LiteralExpr(int Line, object? Value) : Expr(Line);
 internal sealed record NameExpr(int Line, string Name) : Expr(Line);
 
 /// <summary>A list literal, or a tuple (Python tuples behave as lists here).</summary>
-internal sealed record ListExpr(int Line, IReadOnlyList<Expr> Items) : Expr(Line);
+internal sealed record ListExpr(int Line, IReadOnlyList<Expr> Items, bool IsTuple = false) : Expr(Line);
 
 internal sealed record DictExpr(int Line, IReadOnlyList<KeyValuePair<Expr, Expr>> Entries) : Expr(Line);
 

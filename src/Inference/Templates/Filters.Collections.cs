@@ -18,10 +18,10 @@ internal static partial class Filters
                 args.GetString(0, "d", ""),
                 items.Select(item => TemplateValues.ToStr(args.Get(1, "attribute") is string path ? Attribute(item, path) : item))),
             "items" => value is IReadOnlyDictionary<string, object?> dict
-                ? dict.Select(p => (object?)new List<object?> { p.Key, TemplateValues.Normalize(p.Value) }).ToList()
+                ? dict.Select(p => (object?)new PythonTuple([p.Key, TemplateValues.Normalize(p.Value)])).ToList()
                 : value is Undefined ? new List<object?>() : throw new ChatTemplateException($"items filter needs a mapping, got {TemplateValues.TypeName(value)}"),
             "dictsort" => value is IReadOnlyDictionary<string, object?> map
-                ? map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (object?)new List<object?> { p.Key, TemplateValues.Normalize(p.Value) }).ToList()
+                ? map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (object?)new PythonTuple([p.Key, TemplateValues.Normalize(p.Value)])).ToList()
                 : throw new ChatTemplateException("dictsort filter needs a mapping"),
             "map" => Map(items, args),
             "select" => items.Where(item => PassesTest(item, args, 0)).ToList(),

@@ -27,7 +27,7 @@ internal static partial class Filters
         "tojson" => ToJson(value, args),
         "int" => ToInteger(value, args.Get(0, "default", 0L)),
         "float" => ToFloat(value, args.Get(0, "default", 0.0)),
-        "abs" => value is long number ? Math.Abs(number) : Math.Abs(TemplateValues.ToDouble(value)),
+        "abs" => value is long number ? Math.Abs(number) : (object)Math.Abs(TemplateValues.ToDouble(value)),
         "round" => Round(TemplateValues.ToDouble(value), (int)args.GetInteger(0, "precision", 0), args.GetString(1, "method", "common")),
         _ => ApplyToCollection(name, value, args),
     };
@@ -90,6 +90,6 @@ internal static partial class Filters
     {
         "floor" => Math.Floor(value * Math.Pow(10, precision)) / Math.Pow(10, precision),
         "ceil" => Math.Ceiling(value * Math.Pow(10, precision)) / Math.Pow(10, precision),
-        _ => Math.Round(value, precision, MidpointRounding.AwayFromZero),
+        _ => Math.Round(value, precision, MidpointRounding.ToEven), // Python's round(): half to even
     };
 }

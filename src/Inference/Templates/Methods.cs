@@ -37,7 +37,7 @@ internal static class Methods
 
     private static TemplateFunction? DictMethod(IReadOnlyDictionary<string, object?> dict, string name) => name switch
     {
-        "items" => _ => dict.Select(p => (object?)new List<object?> { p.Key, TemplateValues.Normalize(p.Value) }).ToList(),
+        "items" => _ => dict.Select(p => (object?)new PythonTuple([p.Key, TemplateValues.Normalize(p.Value)])).ToList(),
         "keys" => _ => dict.Keys.Select(k => (object?)k).ToList(),
         "values" => _ => dict.Values.Select(TemplateValues.Normalize).ToList(),
         "get" => a => dict.TryGetValue(a.GetString(0, "key", ""), out var value) ? TemplateValues.Normalize(value) : a.Get(1, "default"),

@@ -12,7 +12,8 @@ internal sealed partial class Renderer
             case NameExpr name:
                 return scope.Lookup(name.Name);
             case ListExpr list:
-                return list.Items.Select(item => Evaluate(item, scope)).ToList();
+                var items = list.Items.Select(item => Evaluate(item, scope));
+                return list.IsTuple ? new PythonTuple(items) : items.ToList();
             case DictExpr dict:
                 var result = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (var (key, value) in dict.Entries)

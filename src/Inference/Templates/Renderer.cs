@@ -90,10 +90,10 @@ internal sealed partial class Renderer
                 scope.Set(set.Target, captured.ToString());
                 break;
             case MacroStmt macro:
-                scope.Set(macro.Name, DefineMacro(macro.Parameters, macro.Body, scope, caller: null));
+                scope.Set(macro.Name, DefineMacro(macro.Parameters, macro.Body, scope));
                 break;
             case CallBlockStmt call:
-                var caller = DefineMacro(call.CallerParameters, call.Body, scope, caller: null);
+                var caller = DefineMacro(call.CallerParameters, call.Body, scope);
                 var callee = Evaluate(call.Call.Callee, scope) as TemplateFunction
                     ?? throw new ChatTemplateException("call block needs a macro");
                 var arguments = EvaluateArguments(call.Call.Arguments, scope);
@@ -162,7 +162,7 @@ internal sealed partial class Renderer
         }
     }
 
-    private TemplateFunction DefineMacro(IReadOnlyList<MacroParameter> parameters, IReadOnlyList<Stmt> body, Scope definition, TemplateFunction? caller) =>
+    private TemplateFunction DefineMacro(IReadOnlyList<MacroParameter> parameters, IReadOnlyList<Stmt> body, Scope definition) =>
         arguments =>
         {
             if (++_callDepth > MaxCallDepth)
@@ -178,7 +178,8 @@ internal sealed partial class Renderer
                 scope.Set(parameter.Name, value is Undefined && parameter.Default is not null ? Evaluate(parameter.Default, scope) : value);
             }
 
-            scope.Set("caller", arguments.Named.TryGetValue("caller", out var passed) ? passed : caller ?? (object)new Undefined("caller"));
+            // A call block passes the body to render as the keyword argument "caller".
+            scope.Set("caller", arguments.Named.TryGetValue("caller", out var passed) ? passed : new Undefined("caller"));
             var output = new StringBuilder();
             Execute(body, scope, output);
             _callDepth--;

@@ -43,6 +43,7 @@ internal sealed partial class TemplateLexer
 
         var lexer = new TemplateLexer(source);
         lexer.Run();
+        lexer.Add(TokenKind.EndOfFile, "", source.Length);
         return lexer._tokens;
     }
 

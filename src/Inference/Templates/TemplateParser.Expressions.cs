@@ -33,10 +33,15 @@ internal sealed partial class TemplateParser
         var items = new List<Expr> { first };
         while (Accept(","))
         {
+            if (Current.IsOperator(")") || Current.Kind is TokenKind.BlockEnd or TokenKind.VariableEnd)
+            {
+                break;
+            }
+
             items.Add(ParseExpression());
         }
 
-        return new ListExpr(first.Line, items);
+        return new ListExpr(first.Line, items, IsTuple: true);
     }
 
     private Expr ParseOr() => ParseLeftAssociative(ParseAnd, "or");

@@ -36,7 +36,7 @@ internal sealed partial class TemplateParser
             case TokenKind.Operator when token.Value == "(":
                 if (Accept(")"))
                 {
-                    return new ListExpr(token.Line, []);
+                    return new ListExpr(token.Line, [], IsTuple: true);
                 }
 
                 var inner = ParseTupleOrExpression();

@@ -6,12 +6,10 @@ internal sealed partial class TemplateParser
     private readonly List<Token> _tokens;
     private int _pos;
 
-    private TemplateParser(List<Token> tokens)
-    {
-        _tokens = tokens;
-        var last = tokens.Count > 0 ? tokens[^1] : null;
-        _tokens.Add(new Token(TokenKind.EndOfFile, "", last?.Line ?? 1, last?.Column ?? 1));
-    }
+    // Blocks being parsed, innermost last: an unclosed one is reported where it opened.
+    private readonly Stack<Token> _openBlocks = new();
+
+    private TemplateParser(List<Token> tokens) => _tokens = tokens;
 
     public static IReadOnlyList<Stmt> Parse(string source)
     {
@@ -64,9 +62,13 @@ internal sealed partial class TemplateParser
             }
         }
 
-        return endTags.Length == 0
-            ? (body, null)
-            : throw Error($"unexpected end of template, expected '{endTags[^1]}'", Current);
+        if (endTags.Length == 0)
+        {
+            return (body, null);
+        }
+
+        var opener = _openBlocks.Count > 0 ? _openBlocks.Peek() : Current;
+        throw Error($"unexpected end of template: '{opener.Value}' is not closed, expected '{endTags[^1]}'", opener);
     }
 
     private static bool IsStrayEnd(string name) => name.StartsWith("end", StringComparison.Ordinal) || name is "else" or "elif";
@@ -74,6 +76,13 @@ internal sealed partial class TemplateParser
     private void ParseStatement(List<Stmt> body)
     {
         var keyword = Expect(TokenKind.Name, "a statement name");
+        _openBlocks.Push(keyword);
+        ParseStatement(keyword, body);
+        _openBlocks.Pop();
+    }
+
+    private void ParseStatement(Token keyword, List<Stmt> body)
+    {
         switch (keyword.Value)
         {
             case "if": body.Add(ParseIf(keyword)); return;

@@ -14,6 +14,8 @@ internal static partial class TemplateValues
         bool flag => flag ? "True" : "False",
         long number => number.ToString(CultureInfo.InvariantCulture),
         double number => FloatToString(number),
+        PythonTuple { Count: 1 } single => "(" + Repr(single[0]) + ",)",
+        PythonTuple tuple => "(" + string.Join(", ", tuple.Select(Repr)) + ")",
         IReadOnlyList<object?> list => "[" + string.Join(", ", list.Select(Repr)) + "]",
         IReadOnlyDictionary<string, object?> dict =>
             "{" + string.Join(", ", dict.Select(p => Repr(p.Key) + ": " + Repr(p.Value))) + "}",

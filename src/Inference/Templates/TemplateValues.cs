@@ -31,7 +31,7 @@ internal static partial class TemplateValues
         JsonValueKind.Object => json.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value)),
         JsonValueKind.Array => json.EnumerateArray().Select(FromJson).ToList(),
         JsonValueKind.String => json.GetString(),
-        JsonValueKind.Number => json.TryGetInt64(out var integer) ? integer : json.GetDouble(),
+        JsonValueKind.Number => json.TryGetInt64(out var integer) ? integer : (object)json.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
