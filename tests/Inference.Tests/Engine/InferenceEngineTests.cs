@@ -41,10 +41,10 @@ public class InferenceEngineTests
             alone.Add((await engine.GenerateCompleteAsync(EngineFixture.Greedy(prompt, 40 + prompt.Length))).Tokens);
         }
 
-        // Staggered starts make requests join and leave a running batch at different steps.
+        // Half start together (they share the first batch); the rest arrive staggered and join it mid-stream.
         var together = await Task.WhenAll(prompts.Select(async (prompt, i) =>
         {
-            await Task.Delay(i * 3);
+            await Task.Delay(Math.Max(0, i - 3) * 3);
             return (await engine.GenerateCompleteAsync(EngineFixture.Greedy(prompt, 40 + prompt.Length))).Tokens;
         }));
 
@@ -142,13 +142,13 @@ public class InferenceEngineTests
     [Fact]
     public async Task FullQueue_RefusesWithOverloaded()
     {
-        using var engine = EngineFixture.Load(TestPackages.TinyFp32, maxBatch: 1, maxQueue: 1);
-        var running = engine.GenerateCompleteAsync(EngineFixture.Greedy(EngineFixture.Prompt(4, 8), 200));
+        using var engine = EngineFixture.Load(TestPackages.TinyLongContext, maxBatch: 1, maxQueue: 1);
+        var running = engine.GenerateCompleteAsync(EngineFixture.Greedy(EngineFixture.Prompt(4, 8), 3000) with { IgnoreEos = true });
         await WaitUntil(() => engine.ActiveSequences == 1);
         var waiting = engine.GenerateCompleteAsync(EngineFixture.Greedy(EngineFixture.Prompt(4, 9), 2));
 
         Assert.Throws<EngineOverloadedException>(() => engine.GenerateAsync(EngineFixture.Greedy(EngineFixture.Prompt(4, 10), 2)));
-        Assert.Equal(200, (await running).Tokens.Count);
+        Assert.Equal(3000, (await running).Tokens.Count);
         Assert.Equal(2, (await waiting).Tokens.Count);
     }
 

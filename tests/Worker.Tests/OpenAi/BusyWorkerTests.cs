@@ -45,8 +45,8 @@ public class BusyWorkerTests(BusyWorkerFixture fixture) : IClassFixture<BusyWork
         }
 
         // With the only slot freed, a short request is served at once, long before the abandoned one could have finished.
-        var next = await _worker.Chat().CompleteChatAsync([new UserChatMessage("Hi")], new ChatCompletionOptions { MaxOutputTokenCount = 3 });
-        Assert.Equal(3, next.Value.Usage.OutputTokenCount);
+        var next = await _worker.Chat().CompleteChatAsync([new UserChatMessage("Hi")], new ChatCompletionOptions { MaxOutputTokenCount = 3, Temperature = 0 });
+        Assert.InRange(next.Value.Usage.OutputTokenCount, 1, 3);
         long served = await CompletionTokensServed() - before;
         Assert.True(served < LongGeneration / 2, $"the abandoned generation kept running: {served} tokens served");
     }
@@ -54,7 +54,7 @@ public class BusyWorkerTests(BusyWorkerFixture fixture) : IClassFixture<BusyWork
     [Fact]
     public async Task FullQueue_Is503WithRetryAfter()
     {
-        var running = _worker.Http.PostAsJsonAsync(new Uri(_worker.BaseUrl, "/v1/completions"), new { prompt = new[] { 5, 6 }, max_tokens = LongGeneration, temperature = 0 });
+        var running = _worker.Http.PostAsJsonAsync(new Uri(_worker.BaseUrl, "/v1/completions"), new { prompt = new[] { 5, 6 }, max_tokens = LongGeneration, temperature = 0, ignore_eos = true });
         await WaitForActive(1);
         var waiting = _worker.Http.PostAsJsonAsync(new Uri(_worker.BaseUrl, "/v1/completions"), new { prompt = new[] { 7 }, max_tokens = 2 });
         await WaitForQueued(1);
