@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Templates;
 using Gateway.Worker.Hosting;
+using Gateway.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Worker.OpenAi;
@@ -38,16 +39,17 @@ internal static class ChatCompletionsEndpoint
         }
 
         var request = SamplingParameters.Read(body, prompt, topLogprobs);
+        using var activity = GenerationTracing.Start("chat", model, request);
         var updates = Generation.Start(model, request, aborted);
         WorkerRequest.SetModelHeaders(context.Response, model);
         var response = new ChatResponseWriter(WorkerRequest.NewId("chatcmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null);
         if (stream)
         {
-            await Generation.StreamAsync(context.Response, updates, response, includeUsage, aborted).ConfigureAwait(false);
+            await Generation.StreamAsync(context.Response, updates, response, includeUsage, activity, aborted).ConfigureAwait(false);
         }
         else
         {
-            var result = await Generation.CollectAsync(updates, aborted).ConfigureAwait(false);
+            var result = await Generation.CollectAsync(updates, activity, aborted).ConfigureAwait(false);
             await WorkerRequest.WriteJsonAsync(context.Response, json => response.WriteCompletion(json, result), aborted).ConfigureAwait(false);
         }
     }

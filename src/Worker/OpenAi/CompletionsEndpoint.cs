@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Worker.Hosting;
+using Gateway.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Worker.OpenAi;
@@ -30,16 +31,17 @@ internal static class CompletionsEndpoint
         bool includeUsage = stream && body.Get("stream_options") is { ValueKind: JsonValueKind.Object } so
             && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
         var request = SamplingParameters.Read(body, prompt, topLogprobs);
+        using var activity = GenerationTracing.Start("text_completion", model, request);
         var updates = Generation.Start(model, request, aborted);
         WorkerRequest.SetModelHeaders(context.Response, model);
         var writer = new CompletionResponseWriter(WorkerRequest.NewId("cmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null);
         if (stream)
         {
-            await Generation.StreamAsync(context.Response, updates, writer, includeUsage, aborted).ConfigureAwait(false);
+            await Generation.StreamAsync(context.Response, updates, writer, includeUsage, activity, aborted).ConfigureAwait(false);
         }
         else
         {
-            var result = await Generation.CollectAsync(updates, aborted).ConfigureAwait(false);
+            var result = await Generation.CollectAsync(updates, activity, aborted).ConfigureAwait(false);
             await WorkerRequest.WriteJsonAsync(context.Response, json => writer.WriteCompletion(json, result), aborted).ConfigureAwait(false);
         }
     }

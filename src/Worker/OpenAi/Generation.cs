@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Gateway.Inference.Generation;
 using Gateway.Worker.Hosting;
+using Gateway.Worker.Telemetry;
 
 namespace Gateway.Worker.OpenAi;
 
@@ -11,7 +13,7 @@ internal static class Generation
     public static IAsyncEnumerable<GenerationUpdate> Start(LoadedWorkerModel model, GenerationRequest request, CancellationToken aborted) =>
         model.Engine.GenerateAsync(request, aborted);
 
-    public static async Task<CollectedGeneration> CollectAsync(IAsyncEnumerable<GenerationUpdate> updates, CancellationToken aborted)
+    public static async Task<CollectedGeneration> CollectAsync(IAsyncEnumerable<GenerationUpdate> updates, Activity? activity, CancellationToken aborted)
     {
         var text = new System.Text.StringBuilder();
         var logprobs = new List<TokenLogprob>();
@@ -19,6 +21,7 @@ internal static class Generation
         GenerationUsage? usage = null;
         await foreach (var update in updates.WithCancellation(aborted).ConfigureAwait(false))
         {
+            GenerationTracing.FirstToken(activity);
             text.Append(update.Text);
             if (update.Logprob is { } logprob)
             {
@@ -29,6 +32,7 @@ internal static class Generation
             usage = update.Usage ?? usage;
         }
 
+        GenerationTracing.Finish(activity, usage, finish);
         return new CollectedGeneration(text.ToString(), finish, usage ?? new GenerationUsage(0, 0), logprobs);
     }
 
@@ -37,7 +41,8 @@ internal static class Generation
     /// is freed); a failure after the first byte is sent as an OpenAI error event, without [DONE], so the
     /// stream can never pass for a complete one.
     /// </summary>
-    public static async Task StreamAsync(HttpResponse response, IAsyncEnumerable<GenerationUpdate> updates, IResponseWriter writer, bool includeUsage, CancellationToken aborted)
+    public static async Task StreamAsync(
+        HttpResponse response, IAsyncEnumerable<GenerationUpdate> updates, IResponseWriter writer, bool includeUsage, Activity? activity, CancellationToken aborted)
     {
         var sse = new SseWriter(response);
         try
@@ -46,6 +51,8 @@ internal static class Generation
             GenerationUsage? usage = null;
             await foreach (var update in updates.WithCancellation(aborted).ConfigureAwait(false))
             {
+                GenerationTracing.FirstToken(activity);
+                GenerationTracing.Finish(activity, update.Usage, update.FinishReason);
                 usage = update.Usage ?? usage;
                 if (update.Text.Length > 0 || update.FinishReason is not null || update.Logprob is not null)
                 {
@@ -66,6 +73,7 @@ internal static class Generation
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             var error = OpenAiErrors.FromException(e);
             await sse.WriteAsync(json => OpenAiErrors.WriteBody(json, error), CancellationToken.None).ConfigureAwait(false);
         }

@@ -17,7 +17,7 @@ internal sealed class SseWriter(HttpResponse response)
         Start();
         _buffer.Clear();
         _buffer.Write(Prefix);
-        using (var json = new Utf8JsonWriter(_buffer))
+        using (var json = new Utf8JsonWriter(_buffer, WorkerRequest.JsonOutput))
         {
             writeJson(json);
         }

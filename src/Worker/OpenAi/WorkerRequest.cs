@@ -26,6 +26,9 @@ internal static class WorkerRequest
             "model", "model_not_found");
     }
 
+    /// <summary>Text as OpenAI writes it: non-ASCII and quotes unescaped (clients read either; people read this one).</summary>
+    public static readonly JsonWriterOptions JsonOutput = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
     public static long UnixNow() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
@@ -39,7 +42,7 @@ internal static class WorkerRequest
     public static async Task WriteJsonAsync(HttpResponse response, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
     {
         response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(response.Body);
+        await using var json = new Utf8JsonWriter(response.Body, JsonOutput);
         write(json);
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

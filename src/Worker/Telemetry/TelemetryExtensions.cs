@@ -27,7 +27,7 @@ internal static class TelemetryExtensions
             })
             .WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation();
+                tracing.AddSource(GenerationTracing.SourceName).AddAspNetCoreInstrumentation();
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();
