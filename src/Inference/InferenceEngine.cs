@@ -33,17 +33,17 @@ public sealed class InferenceEngine : IDisposable
     /// <summary>Loads the package's decoder and tokenizer; throws <see cref="ModelLoadException"/> when it cannot serve it.</summary>
     public static InferenceEngine Load(EngineOptions options, string department = "general", TimeProvider? clock = null, Action<string>? warn = null)
     {
-        ITextTokenizer tokenizer;
+        options.Validate();
+        var model = DecoderModel.Load(options, warn);
         try
         {
-            tokenizer = TokenizerLoader.Load(options.ModelDirectory);
+            return new InferenceEngine(model, TokenizerLoader.Load(options.ModelDirectory), options, clock ?? TimeProvider.System, department);
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
         {
+            model.Dispose();
             throw new ModelLoadException($"cannot serve '{options.ModelDirectory}': {e.Message}", e);
         }
-
-        return Load(options, tokenizer, department, clock, warn);
     }
 
     /// <summary>Loads the package's decoder with a given tokenizer (tests, or a tokenizer shared across versions).</summary>

@@ -8,7 +8,17 @@ using Gateway.Worker.Tokenize;
 //   dotnet run --project src/Worker -- --department it --model models/it/v1 --port 5102
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Configuration.AddCommandLine(args, WorkerOptions.CommandLineSwitches);
-var options = builder.AddWorkerHosting();
+WorkerOptions options;
+try
+{
+    options = builder.AddWorkerHosting();
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
 builder.AddWorkerTelemetry(options.Department);
 
 var app = builder.Build();
@@ -20,3 +30,4 @@ app.MapPost("/detokenize", TokenizeEndpoints.Detokenize);
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapFallback(OpenAiRoutes.NotFound);
 app.Run();
+return Environment.ExitCode;

@@ -46,7 +46,17 @@ public sealed class ChildProcess : IDisposable
         return new ChildProcess(Process.Start(info)!);
     }
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>Waits for the exit, then for the output streams to drain, so <see cref="Output"/> is complete.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        _process.WaitForExit();
+        return true;
+    }
 
     public void Dispose()
     {

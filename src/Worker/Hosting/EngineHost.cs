@@ -73,7 +73,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "worker {Department} ready: version {Version} on {Device} in {Milliseconds:F0} ms")]
     private static partial void LogReady(ILogger logger, string department, string version, string device, double milliseconds);
 
-    [LoggerMessage(EventId = 101, Level = LogLevel.Critical, Message = "cannot serve model {Model}: {Reason}")]
+    [LoggerMessage(EventId = 101, Level = LogLevel.Critical, Message = "the worker cannot start with model {Model}: {Reason}")]
     private static partial void LogLoadFailed(ILogger logger, Exception exception, string model, string reason);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "{Message}")]

@@ -1,0 +1,27 @@
+namespace Gateway.Worker.Tests.Hosting;
+
+public class WorkerStartupTests
+{
+    [Fact]
+    public void PackageThatCannotLoad_StopsTheWorkerWithExitCode1AndTheReason()
+    {
+        using var dir = new TemporaryDirectory();
+        File.WriteAllText(dir.Combine("genai_config.json"), "{ \"model\": {} }");
+
+        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--model", dir.Path, "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(60)), "the worker kept running with a model it cannot serve");
+        Assert.Equal(1, worker.ExitCode);
+        Assert.Contains("genai_config.json: missing 'model.type'", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingModelSetting_FailsAtStartNamingTheSetting()
+    {
+        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, worker.ExitCode);
+        Assert.Contains("Worker:Model (--model)", worker.Output, StringComparison.Ordinal);
+    }
+}
