@@ -12,6 +12,7 @@ internal static class WorkerHostingExtensions
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<EngineHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EngineHost>());
+        builder.Services.AddHostedService<ParentProcessWatch>();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;

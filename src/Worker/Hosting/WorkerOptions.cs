@@ -30,6 +30,9 @@ public sealed class WorkerOptions
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>The supervising gateway's process id: the worker exits when that process is gone (no orphans).</summary>
+    public int? ParentProcessId { get; set; }
+
     /// <summary>Seconds a client is told to wait (Retry-After) when the worker is busy or loading.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 

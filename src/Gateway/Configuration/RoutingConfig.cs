@@ -1,0 +1,89 @@
+namespace Gateway.Configuration;
+
+/// <summary>
+/// routing.json, parsed and validated: an immutable snapshot. A reload builds a new one and swaps a
+/// single reference, so a request always sees one consistent configuration.
+/// </summary>
+public sealed record RoutingConfig
+{
+    public required string Listen { get; init; }
+    public required long MaxRequestBytes { get; init; }
+
+    /// <summary>"local": the gateway starts the workers; "container": workers run elsewhere at their addresses.</summary>
+    public required string Mode { get; init; }
+
+    public required IReadOnlyDictionary<string, DepartmentConfig> Departments { get; init; }
+    public required IntentConfig Intent { get; init; }
+    public required IReadOnlyList<ApiKeyConfig> Keys { get; init; }
+    public string? AdminKeySha256 { get; init; }
+    public required HealthCheckConfig HealthChecks { get; init; }
+
+    /// <summary>The folder routing.json lives in: relative model paths resolve against it.</summary>
+    public required string BaseDirectory { get; init; }
+
+    public bool IsLocal => Mode == "local";
+    public bool IsOpen => Keys.Count == 0;
+
+    /// <summary>The department a name refers to: the department itself or one of its aliases (case-insensitive).</summary>
+    public string? ResolveDepartment(string name)
+    {
+        foreach (var (department, config) in Departments)
+        {
+            if (string.Equals(department, name, StringComparison.OrdinalIgnoreCase)
+                || config.Aliases.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return department;
+            }
+        }
+
+        return null;
+    }
+}
+
+public sealed record DepartmentConfig
+{
+    /// <summary>Model package folder (local mode), absolute or relative to routing.json.</summary>
+    public string? Model { get; init; }
+
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public required IReadOnlyList<WorkerConfig> Workers { get; init; }
+}
+
+/// <summary>A worker: in local mode a port (and device) the gateway starts it on; in container mode an address.</summary>
+public sealed record WorkerConfig
+{
+    public int? Port { get; init; }
+    public string? Address { get; init; }
+    public string Device { get; init; } = "cpu";
+    public long? GpuMemoryLimitBytes { get; init; }
+    public int MaxBatchSize { get; init; } = 8;
+    public int Threads { get; init; }
+
+    public Uri BaseAddress => Address is not null ? new Uri(Address) : new Uri($"http://127.0.0.1:{Port}");
+}
+
+public sealed record IntentConfig
+{
+    /// <summary>The intent-model package folder; null routes every "auto" request to the fallback.</summary>
+    public string? Model { get; init; }
+
+    public double Threshold { get; init; } = 0.5;
+    public required string Fallback { get; init; }
+}
+
+/// <summary>An API key, stored as the sha256 of the secret; pinned to departments when the list is not empty.</summary>
+public sealed record ApiKeyConfig
+{
+    public required string Name { get; init; }
+    public required string Sha256 { get; init; }
+    public IReadOnlyList<string> Departments { get; init; } = [];
+    public int RequestsPerMinute { get; init; } = 600;
+
+    public bool Allows(string department) => Departments.Count == 0 || Departments.Contains(department, StringComparer.Ordinal);
+}
+
+public sealed record HealthCheckConfig
+{
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,54 @@
+using Gateway.Auth;
+using Gateway.Configuration;
+using Gateway.Proxy;
+using Gateway.Routing;
+using Gateway.Supervision;
+using Gateway.Telemetry;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Gateway.Hosting;
+
+/// <summary>Wires the gateway: routing.json (validated, reloaded), YARP, routing, keys and limits, supervision, telemetry.</summary>
+public static class GatewayHosting
+{
+    public static readonly Dictionary<string, string> CommandLineSwitches = new(StringComparer.Ordinal)
+    {
+        ["--config"] = "Gateway:Config",
+        ["--listen"] = "Gateway:Listen",
+        ["--worker-assembly"] = "Supervisor:WorkerAssembly",
+    };
+
+    public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
+    {
+        string path = builder.Configuration["Gateway:Config"] ?? "routing.json";
+        var initial = RoutingConfigLoader.Load(path);
+        string listen = builder.Configuration["Gateway:Listen"] ?? initial.Listen;
+        builder.WebHost.UseUrls(listen);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // the gateway bounds bodies itself (413 in OpenAI's shape)
+
+        var services = builder.Services;
+        services.AddSingleton(sp => new RoutingConfigStore(path, initial, sp.GetRequiredService<ILogger<RoutingConfigStore>>()));
+        services.AddSingleton<IntentClassifierHost>();
+        services.AddSingleton<DepartmentRouter>();
+        services.AddSingleton<DepartmentProxyMiddleware>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddSingleton<ApiKeyMiddleware>();
+        services.AddHttpClient("worker-probe", c => c.Timeout = TimeSpan.FromSeconds(2));
+        services.AddSingleton<WorkerStatusTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkerStatusTracker>());
+        services.Configure<SupervisorOptions>(builder.Configuration.GetSection("Supervisor"));
+        services.AddSingleton<LocalWorkerSupervisor>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalWorkerSupervisor>());
+        services.AddHostedService<IntentModelLoader>();
+        services.AddHostedService<ReadyBanner>();
+        services.AddKeyRateLimits();
+
+        var (routes, clusters) = YarpConfigBuilder.Build(initial);
+        services.AddSingleton(new InMemoryConfigProvider(routes, clusters));
+        services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<InMemoryConfigProvider>());
+        services.AddReverseProxy();
+        services.AddHostedService<ProxyConfigReloader>();
+        builder.AddGatewayTelemetry();
+        return builder;
+    }
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.Json;
+using Gateway.Api;
+using Gateway.Routing;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// A generation request's body, read once and bounded. The gateway reads only what routing needs (the
+/// model field and the conversation) and forwards the bytes unchanged but for the model field.
+/// </summary>
+public sealed class GenerationRequestBody
+{
+    private readonly byte[] _bytes;
+    private readonly int _modelStart;
+    private readonly int _modelEnd;
+
+    private GenerationRequestBody(byte[] bytes, string? model, int modelStart, int modelEnd, IReadOnlyList<ConversationTurn> conversation)
+    {
+        _bytes = bytes;
+        Model = model;
+        _modelStart = modelStart;
+        _modelEnd = modelEnd;
+        Conversation = conversation;
+    }
+
+    public string? Model { get; }
+    public IReadOnlyList<ConversationTurn> Conversation { get; }
+    public int Length => _bytes.Length;
+
+    public static async Task<GenerationRequestBody> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw TooLarge(limit);
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is long length ? (int)length : 4096);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw TooLarge(limit);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Parse(buffer.ToArray());
+    }
+
+    public static GenerationRequestBody Parse(byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new GatewayError(400, "the request body must be a JSON object", "invalid_json");
+            }
+
+            var (model, start, end) = FindModel(bytes);
+            return new GenerationRequestBody(bytes, model, start, end, ReadConversation(document.RootElement));
+        }
+        catch (JsonException e)
+        {
+            throw new GatewayError(400, $"the request body is not valid JSON: {e.Message}", "invalid_json");
+        }
+    }
+
+    /// <summary>The body with the model field set to <paramref name="model"/>; every other byte as the client sent it.</summary>
+    public byte[] WithModel(string model)
+    {
+        byte[] value = JsonSerializer.SerializeToUtf8Bytes(model);
+        if (_modelStart < 0)
+        {
+            // No model field: insert one right after the opening brace.
+            int brace = Array.IndexOf(_bytes, (byte)'{');
+            bool empty = _bytes.AsSpan(brace + 1).Trim(" \t\r\n"u8).StartsWith("}"u8);
+            byte[] field = [.. "\"model\":"u8, .. value, .. (empty ? ""u8 : ","u8)];
+            return [.. _bytes.AsSpan(0, brace + 1), .. field, .. _bytes.AsSpan(brace + 1)];
+        }
+
+        return [.. _bytes.AsSpan(0, _modelStart), .. value, .. _bytes.AsSpan(_modelEnd)];
+    }
+
+    private static (string? Model, int Start, int End) FindModel(byte[] bytes)
+    {
+        var reader = new Utf8JsonReader(bytes);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isModel = reader.ValueTextEquals("model"u8);
+            reader.Read();
+            int start = (int)reader.TokenStartIndex;
+            if (isModel)
+            {
+                string? model = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => null,
+                    _ => throw new GatewayError(400, "'model' must be a string", "invalid_type", "model"),
+                };
+                return (model, start, (int)reader.BytesConsumed);
+            }
+
+            reader.Skip();
+        }
+
+        return (null, -1, -1);
+    }
+
+    private static List<ConversationTurn> ReadConversation(JsonElement root)
+    {
+        var turns = new List<ConversationTurn>();
+        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var message in messages.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object))
+            {
+                string role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
+                turns.Add(new ConversationTurn(role, message.TryGetProperty("content", out var c) ? Text(c) : ""));
+            }
+        }
+        else if (root.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String)
+        {
+            turns.Add(new ConversationTurn("user", prompt.GetString()!));
+        }
+
+        return turns;
+    }
+
+    private static string Text(JsonElement content) => content.ValueKind switch
+    {
+        JsonValueKind.String => content.GetString()!,
+        JsonValueKind.Array => string.Join("\n", content.EnumerateArray()
+            .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+            .Select(p => p.GetProperty("text").GetString())),
+        _ => "",
+    };
+
+    private static GatewayError TooLarge(long limit) =>
+        new(413, $"the request body is larger than the gateway accepts ({limit} bytes)", "request_too_large");
+
+    public override string ToString() => Encoding.UTF8.GetString(_bytes);
+}

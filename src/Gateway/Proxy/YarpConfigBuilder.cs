@@ -1,0 +1,48 @@
+using Gateway.Configuration;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+
+namespace Gateway.Proxy;
+
+/// <summary>
+/// One YARP cluster per department, its workers as destinations, with active health checks on
+/// /readyz and passive ones on transport failures. A single route carries the OpenAI generation
+/// endpoints; <see cref="DepartmentProxyMiddleware"/> assigns each request its department's cluster.
+/// </summary>
+public static class YarpConfigBuilder
+{
+    public const string GenerationRoute = "openai-generation";
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(RoutingConfig config)
+    {
+        var clusters = config.Departments.Select(d => new ClusterConfig
+        {
+            ClusterId = d.Key,
+            LoadBalancingPolicy = "PowerOfTwoChoices",
+            Destinations = d.Value.Workers.Select((w, i) => (Id: $"{d.Key}-{i}", Worker: w))
+                .ToDictionary(x => x.Id, x => new DestinationConfig { Address = x.Worker.BaseAddress.ToString() }),
+            HealthCheck = new Yarp.ReverseProxy.Configuration.HealthCheckConfig
+            {
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = true, Interval = config.HealthChecks.Interval, Timeout = config.HealthChecks.Timeout,
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures, Path = "/readyz",
+                },
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true, Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate, ReactivationPeriod = config.HealthChecks.Interval,
+                },
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+            },
+            HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromMinutes(10) },
+        }).ToList();
+
+        var routes = new[] { "/v1/chat/completions", "/v1/completions" }.Select(path => new RouteConfig
+        {
+            RouteId = $"{GenerationRoute}{path.Replace('/', '-')}",
+            ClusterId = config.Intent.Fallback, // replaced per request by the department decision
+            Match = new RouteMatch { Path = path, Methods = ["POST"] },
+        }).ToList();
+        return (routes, clusters);
+    }
+}

@@ -1,0 +1,112 @@
+using Gateway.Configuration;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace Gateway.Supervision;
+
+/// <summary>
+/// Local mode: starts every department's workers as child processes of the built worker, restarts one
+/// that dies with exponential backoff (Polly), and stops them all when the gateway stops. Workers are
+/// also told the gateway's process id, so they exit by themselves if the gateway is killed outright.
+/// </summary>
+public sealed partial class LocalWorkerSupervisor(
+    RoutingConfigStore configs, IOptions<SupervisorOptions> options, ILogger<LocalWorkerSupervisor> logger) : BackgroundService
+{
+    private readonly List<WorkerChild> _children = [];
+
+    public IReadOnlyList<WorkerChild> Children
+    {
+        get
+        {
+            lock (_children)
+            {
+                return [.. _children];
+            }
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var config = configs.Current;
+        if (!config.IsLocal)
+        {
+            return Task.CompletedTask;
+        }
+
+        string assembly = options.Value.ResolveWorkerAssembly(config.BaseDirectory);
+        if (!File.Exists(assembly))
+        {
+            LogMissingWorker(logger, assembly);
+            return Task.CompletedTask;
+        }
+
+        var runs = new List<Task>();
+        foreach (var (department, settings) in config.Departments)
+        {
+            string model = Path.GetFullPath(Path.Combine(config.BaseDirectory, settings.Model!));
+            foreach (var worker in settings.Workers)
+            {
+                var child = new WorkerChild(department, worker, model, assembly, logger);
+                lock (_children)
+                {
+                    _children.Add(child);
+                }
+
+                runs.Add(SuperviseAsync(child, stoppingToken));
+            }
+        }
+
+        return Task.WhenAll(runs);
+    }
+
+    private async Task SuperviseAsync(WorkerChild child, CancellationToken stoppingToken)
+    {
+        var restarts = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<WorkerExitedException>(),
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.Value.FirstRestartDelay,
+                MaxDelay = options.Value.MaxRestartDelay,
+                OnRetry = args =>
+                {
+                    LogRestarting(logger, child.Name, args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                // One pipeline run per stable period: a worker that stayed up a minute starts its backoff afresh.
+                await restarts.ExecuteAsync(async token => await child.RunUntilExitAsync(token).ConfigureAwait(false), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var child in Children)
+        {
+            child.Stop();
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Critical, Message = "local mode cannot start workers: {Assembly} is not built (run dotnet build src/Worker, or set Supervisor:WorkerAssembly)")]
+    private static partial void LogMissingWorker(ILogger logger, string assembly);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "worker {Worker} exited; restart {Attempt} in {Seconds:F1} s")]
+    private static partial void LogRestarting(ILogger logger, string worker, double seconds, int attempt);
+}
+
+/// <summary>Thrown when a supervised worker process ends while the gateway still wants it: Polly retries on it.</summary>
+public sealed class WorkerExitedException(string message) : Exception(message);
