@@ -16,7 +16,13 @@ internal static class BenchPackage
 {
     public const int TargetVocab = 8192;
 
-    public static void Build(string directory, int seed = 1)
+    /// <summary>
+    /// Weight init std. The model kit's default 0.02 makes a random 6-layer model repeat one token forever, which
+    /// makes "identical token ids" a weak check; 0.1 gives varied greedy output. Compute cost is the same.
+    /// </summary>
+    public const double InitStd = 0.1;
+
+    public static void Build(string directory, int seed = 1, double initStd = InitStd)
     {
         var stopwatch = Stopwatch.StartNew();
         string scratch = Path.Combine(Path.GetTempPath(), "bench-tokenizer-" + Guid.NewGuid().ToString("N"));
@@ -31,11 +37,11 @@ internal static class BenchPackage
             var trained = BpeTrainer.Train(texts, new BpeTrainingOptions { VocabSize = TargetVocab });
             trained.Save(scratch);
             var config = LlamaPresets.Create("small", trained.VocabSize);
-            var weights = LlamaWeights.Random(config, seed);
+            var weights = LlamaWeights.Random(config, seed, initStd);
             var spec = new PackageSpec
             {
                 Department = "bench", Version = "v1", Overwrite = true,
-                Training = new JsonObject { ["method"] = "random-init", ["preset"] = "small", ["seed"] = seed, ["tokenizer"] = "bench generated corpus" },
+                Training = new JsonObject { ["method"] = "random-init", ["preset"] = "small", ["seed"] = seed, ["init_std"] = initStd, ["tokenizer"] = "bench generated corpus" },
             };
             ModelPackageWriter.Write(directory, weights, scratch, spec);
             Console.WriteLine($"built {directory}: preset small, vocab {config.VocabSize}, {config.NumLayers} layers, " +
