@@ -51,6 +51,7 @@ internal sealed class Benchmark(BenchOptions o, string model)
 
         bool match = SingleStream(raw, engine, prompt);
         Concurrency(engine, vocab);
+        RawBatchCeiling(raw, vocab);
         StepTimes(raw, engine, vocab);
         Allocations(raw, engine, vocab);
 
@@ -153,6 +154,29 @@ internal sealed class Benchmark(BenchOptions o, string model)
         double eight = Stats.Median(perLevel[o.Concurrency[^1]]);
         Console.WriteLine($"{o.Concurrency[^1]} vs 1 streams = {eight / one:F2}x  (goal >= 4x); engine peak batch seen: {engine.PeakActiveSequences}");
         Result("streams8_vs_1", eight / one);
+    }
+
+    /// <summary>The graph's own batching ceiling: the raw loop with a static batch of equal-length prompts, batch 8 vs batch 1.</summary>
+    private void RawBatchCeiling(RawGreedyLoop raw, int vocab)
+    {
+        int n = o.NewTokens, b = o.Concurrency[^1];
+        var one = new List<double>();
+        var many = new List<double>();
+        var prompts = Enumerable.Range(0, b).Select(s => Prompt(o.PromptLength, 100 + s, vocab)).ToArray();
+        for (int round = 0; round < o.Rounds; round++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            raw.Generate([prompts[0]], n);
+            one.Add(n / Stopwatch.GetElapsedTime(start).TotalSeconds);
+            start = Stopwatch.GetTimestamp();
+            raw.Generate(prompts, n);
+            many.Add(b * n / Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        double r1 = Stats.Median(one), rb = Stats.Median(many);
+        Console.WriteLine($"reference, raw ORT loop with a static batch (no scheduler, no padding): batch 1 {r1:F1} tokens/s, batch {b} {rb:F1} tokens/s = {rb / r1:F2}x (the graph's own ceiling on this machine)");
+        Result($"raw_batch{b}_tps", rb);
+        Result($"raw_batch{b}_vs_1", rb / r1);
     }
 
     private void StepTimes(RawGreedyLoop raw, InferenceEngine engine, int vocab)

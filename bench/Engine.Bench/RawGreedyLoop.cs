@@ -55,33 +55,46 @@ internal sealed class RawGreedyLoop : IDisposable
     public int VocabSize => _config.VocabSize;
 
     /// <summary>Greedy decoding; <paramref name="stepTicks"/>[i] is the Stopwatch timestamp when token i was chosen.</summary>
-    public int[] Generate(IReadOnlyList<int> prompt, int newTokens, long[]? stepTicks = null)
+    public int[] Generate(IReadOnlyList<int> prompt, int newTokens, long[]? stepTicks = null) =>
+        Generate([[.. prompt]], newTokens, stepTicks)[0];
+
+    /// <summary>
+    /// Static-batch greedy decoding of equal-length prompts (no padding, one shared length): the graph's own
+    /// batching ceiling, with none of the engine's scheduling. Batch 1 is the baseline loop.
+    /// </summary>
+    public int[][] Generate(IReadOnlyList<int[]> prompts, int newTokens, long[]? stepTicks = null)
     {
-        int promptLength = prompt.Count;
-        var tokens = new int[newTokens];
-        var mask = GC.AllocateArray<long>(promptLength + newTokens, pinned: true);
+        int batch = prompts.Count;
+        int promptLength = prompts[0].Length;
+        if (prompts.Any(p => p.Length != promptLength))
+        {
+            throw new ArgumentException("the raw loop batches equal-length prompts only");
+        }
+
+        var tokens = Enumerable.Range(0, batch).Select(_ => new int[newTokens]).ToArray();
+        var mask = GC.AllocateArray<long>(batch * (promptLength + newTokens), pinned: true);
         Array.Fill(mask, 1L);
-        var promptIds = prompt.Select(t => (long)t).ToArray();
-        var promptPositions = Enumerable.Range(0, promptLength).Select(p => (long)p).ToArray();
-        var id = GC.AllocateArray<long>(1, pinned: true);
-        var position = GC.AllocateArray<long>(1, pinned: true);
+        var promptIds = prompts.SelectMany(p => p.Select(t => (long)t)).ToArray();
+        var promptPositions = Enumerable.Range(0, batch * promptLength).Select(i => (long)(i % promptLength)).ToArray();
+        var id = GC.AllocateArray<long>(batch, pinned: true);
+        var position = GC.AllocateArray<long>(batch, pinned: true);
 
         using var runOptions = new RunOptions();
         var memory = OrtMemoryInfo.DefaultInstance;
         var inputs = new OrtValue[_inputNames.Length];
         int kvStart = _config.PositionIdsName is null ? 2 : 3;
-        long[] emptyKv = [1, _config.NumKeyValueHeads, 0, _config.HeadSize];
+        long[] emptyKv = [batch, _config.NumKeyValueHeads, 0, _config.HeadSize];
         using var emptyKvValue = _fp16
             ? OrtValue.CreateTensorValueFromMemory(Array.Empty<Float16>(), emptyKv)
             : OrtValue.CreateTensorValueFromMemory(Array.Empty<float>(), emptyKv);
-        using var stepIds = OrtValue.CreateTensorValueFromMemory(memory, id.AsMemory(), [1, 1]);
-        using var stepPositions = OrtValue.CreateTensorValueFromMemory(memory, position.AsMemory(), [1, 1]);
+        using var stepIds = OrtValue.CreateTensorValueFromMemory(memory, id.AsMemory(), [batch, 1]);
+        using var stepPositions = OrtValue.CreateTensorValueFromMemory(memory, position.AsMemory(), [batch, 1]);
 
         // Prefill: the whole prompt against an empty cache.
         IDisposableReadOnlyCollection<OrtValue> outputs;
-        using (var ids = OrtValue.CreateTensorValueFromMemory(promptIds, [1, promptLength]))
-        using (var positions = OrtValue.CreateTensorValueFromMemory(promptPositions, [1, promptLength]))
-        using (var promptMask = OrtValue.CreateTensorValueFromMemory(memory, mask.AsMemory(0, promptLength), [1, promptLength]))
+        using (var ids = OrtValue.CreateTensorValueFromMemory(promptIds, [batch, promptLength]))
+        using (var positions = OrtValue.CreateTensorValueFromMemory(promptPositions, [batch, promptLength]))
+        using (var promptMask = OrtValue.CreateTensorValueFromMemory(memory, mask.AsMemory(0, batch * promptLength), [batch, promptLength]))
         {
             inputs[0] = ids;
             inputs[1] = promptMask;
@@ -100,10 +113,16 @@ internal sealed class RawGreedyLoop : IDisposable
 
         try
         {
+            int seq = promptLength;
             for (int step = 0; step < newTokens; step++)
             {
-                int token = LastArgMax(outputs[0]);
-                tokens[step] = token;
+                for (int row = 0; row < batch; row++)
+                {
+                    int token = ArgMax(outputs[0], row, seq);
+                    tokens[row][step] = token;
+                    id[row] = token;
+                }
+
                 if (stepTicks is not null)
                 {
                     stepTicks[step] = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -114,11 +133,10 @@ internal sealed class RawGreedyLoop : IDisposable
                     break;
                 }
 
-                // Decode: one token; the previous present.* become this step's past_key_values.*.
+                // Decode: one token per row; the previous present.* become this step's past_key_values.*.
                 int total = promptLength + step + 1;
-                id[0] = token;
-                position[0] = total - 1;
-                using var stepMask = OrtValue.CreateTensorValueFromMemory(memory, mask.AsMemory(0, total), [1, total]);
+                Array.Fill(position, total - 1);
+                using var stepMask = OrtValue.CreateTensorValueFromMemory(memory, mask.AsMemory(0, batch * total), [batch, total]);
                 inputs[0] = stepIds;
                 inputs[1] = stepMask;
                 if (kvStart == 3)
@@ -134,6 +152,7 @@ internal sealed class RawGreedyLoop : IDisposable
                 var next = _session.Run(runOptions, _inputNames, inputs, _outputNames);
                 outputs.Dispose();
                 outputs = next;
+                seq = 1;
             }
         }
         finally
@@ -146,23 +165,24 @@ internal sealed class RawGreedyLoop : IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private int LastArgMax(OrtValue logits)
+    /// <summary>Argmax over the logits of one row's last position ([batch, seq, vocab]).</summary>
+    private int ArgMax(OrtValue logits, int row, int seq)
     {
         int vocab = _config.VocabSize;
+        int start = ((row * seq) + seq - 1) * vocab;
         if (_fp16)
         {
-            var all = logits.GetTensorDataAsSpan<Float16>();
-            var row = all[^vocab..];
-            Span<float> converted = new float[vocab];
+            var half = logits.GetTensorDataAsSpan<Float16>().Slice(start, vocab);
+            var converted = new float[vocab];
             for (int i = 0; i < vocab; i++)
             {
-                converted[i] = (float)row[i];
+                converted[i] = (float)half[i];
             }
 
             return TensorPrimitives.IndexOfMax<float>(converted);
         }
 
-        return TensorPrimitives.IndexOfMax(logits.GetTensorDataAsSpan<float>()[^vocab..]);
+        return TensorPrimitives.IndexOfMax(logits.GetTensorDataAsSpan<float>().Slice(start, vocab));
     }
 
     private static string Format(string pattern, int layer) => Gateway.ModelKit.Llama.DecoderNames.Format(pattern, layer);
