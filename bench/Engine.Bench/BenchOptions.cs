@@ -11,6 +11,9 @@ internal sealed record BenchOptions
     public int Rounds { get; init; } = 3;
     public string? IdsOut { get; init; }
 
+    /// <summary>Back-to-back pairs for the short measurements (single stream, step time): noise is fought with many short pairs.</summary>
+    public int Pairs => Quick ? 2 : 3 * Rounds;
+
     public int PromptLength => 32;
     public int NewTokens => Quick ? 48 : 256;
     public int[] Concurrency => [1, 2, 4, 8];
