@@ -86,6 +86,7 @@ last_ctx=$(grep -ho "^RESULT engine_step_[0-9]*_vs_[0-9]*" $E | head -1 | sed 's
   for ctx in 32 128 512; do
     printf '%-44s %12s\n' "engine / raw decode ms/token, ctx $ctx" "$(median "$E" "engine_step_ms_ctx$ctx") / $(median "$E" "raw_step_ms_ctx$ctx")"
   done
+  for ctx in 32 128 512; do printf '%-44s %12s\n' "engine time to first token ms, prompt $ctx" "$(median "$E" "engine_ttft_ms_ctx$ctx")"; done
   printf '%-44s %12s\n' "engine managed bytes/token (raw loop)" "$(median "$E" engine_alloc_bytes_per_token) ($(median "$E" raw_alloc_bytes_per_token))"
   echo "token ids raw == engine: $(answers ids_match_raw_engine "$E");  GenAI == engine: $(answers ids_match_genai_engine "$G")"
   echo "GenAI loads the package unchanged: $(answers genai_loads_unchanged "$G");  with the tweaked genai_config.json: $(answers genai_loads_tweaked "$G")"

@@ -12,13 +12,13 @@ internal sealed record BenchOptions
     public string? IdsOut { get; init; }
 
     /// <summary>Back-to-back pairs for the short measurements (single stream, step time): noise is fought with many short pairs.</summary>
-    public int Pairs => Quick ? 2 : 3 * Rounds;
+    public int Pairs => Quick ? 2 : 4 * Rounds;
 
     public int PromptLength => 32;
     public int NewTokens => Quick ? 48 : 256;
     public int[] Concurrency => [1, 2, 4, 8];
     public int[] Contexts => Quick ? [32, 128] : [32, 128, 512];
-    public int StepTokens => Quick ? 12 : 32;
+    public int StepTokens => Quick ? 12 : 64;
     public int AllocTokens => Quick ? 96 : 512;
 
     public static BenchOptions Parse(string[] args)

@@ -196,6 +196,7 @@ internal sealed class Benchmark(BenchOptions o, string model)
         var engineMs = o.Contexts.ToDictionary(c => c, _ => new List<double>());
         var engineRatios = new List<double>();
         var rawRatios = new List<double>();
+        var ttft = o.Contexts.ToDictionary(c => c, _ => new List<double>());
         for (int round = 0; round < o.Pairs; round++)
         {
             foreach (int context in o.Contexts)
@@ -204,7 +205,9 @@ internal sealed class Benchmark(BenchOptions o, string model)
                 var stamps = new long[g];
                 raw.Generate(prompt, g, stamps);
                 rawMs[context].Add(Stopwatch.GetElapsedTime(stamps[0], stamps[^1]).TotalMilliseconds / (g - 1));
-                engineMs[context].Add(EngineRuns.Single(engine, prompt, g).InterTokenMs);
+                var result = EngineRuns.Single(engine, prompt, g);
+                engineMs[context].Add(result.InterTokenMs);
+                ttft[context].Add(Stopwatch.GetElapsedTime(result.Started, result.Stamps[0]).TotalMilliseconds);
             }
 
             engineRatios.Add(engineMs[o.Contexts[^1]][^1] / engineMs[o.Contexts[0]][^1]);
@@ -213,11 +216,12 @@ internal sealed class Benchmark(BenchOptions o, string model)
 
         Console.WriteLine();
         Console.WriteLine($"== d. decode step time by context: prompt of that length, {g} new tokens, time between first and last token / {g - 1} (prefill excluded; median of {o.Pairs}) ==");
-        Console.WriteLine($"{"context",-10}{"raw ms/token",14}{"engine ms/token",17}{"engine/raw",12}");
+        Console.WriteLine($"{"context",-10}{"raw ms/token",14}{"engine ms/token",17}{"engine/raw",12}{"engine TTFT ms",16}");
         foreach (int context in o.Contexts)
         {
             double r = Stats.Median(rawMs[context]), e = Stats.Median(engineMs[context]);
-            Console.WriteLine($"{context,-10}{r,14:F3}{e,17:F3}{r / e,11:F3}x");
+            Console.WriteLine($"{context,-10}{r,14:F3}{e,17:F3}{r / e,11:F3}x{Stats.Median(ttft[context]),16:F1}");
+            Result($"engine_ttft_ms_ctx{context}", Stats.Median(ttft[context]));
             Result($"raw_step_ms_ctx{context}", r);
             Result($"engine_step_ms_ctx{context}", e);
         }
