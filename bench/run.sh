@@ -47,6 +47,8 @@ run_genai() {
     # Alternate which benchmark goes first (the first engine run writes the ids GenAI is checked against).
     if (( i % 2 == 1 )) || [[ ! -f "$ids" ]]; then run_engine "$i"; run_genai "$i"; else run_genai "$i"; run_engine "$i"; fi
   done
+  # Diagnostic: ORT intra-op spinning on (the engine's setting) vs off, on the raw loop.
+  dotnet "$engine_dll" --model "$model" --threads "$threads" --spin-check "${inner_args[@]}" | tee "$art/spin.txt"
 } 2>&1 | tee "$log"
 
 # Median over the rounds of one RESULT key from a set of files.
@@ -77,6 +79,7 @@ last_ctx=$(grep -ho "^RESULT engine_step_[0-9]*_vs_[0-9]*" $E | head -1 | sed 's
   printf '%-44s %12s %s\n' "raw static batch 8 / batch 1 (graph ceiling)" "$(median "$E" raw_batch8_vs_1)" "(reference)"
   printf '%-44s %12s %s\n' "engine step time ctx ${last_ctx/_vs_/ vs }" "$(median "$E" "engine_step_${last_ctx}")" "<= 1.5x"
   printf '%-44s %12s %s\n' "raw loop step time ctx ${last_ctx/_vs_/ vs }" "$(median "$E" "raw_step_${last_ctx}")" "(reference)"
+  printf '%-44s %12s %s\n' "raw loop, allow_spinning=0 / default" "$(median "$art/spin.txt" raw_nospin_vs_spin)" "(diagnostic)"
   echo
   printf '%-44s %12s\n' "raw ORT loop tokens/s (single)" "$(median "$E" raw_tps)"
   printf '%-44s %12s\n' "engine tokens/s (single)" "$(median "$E" engine_tps)"

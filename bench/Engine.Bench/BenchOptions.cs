@@ -10,6 +10,7 @@ internal sealed record BenchOptions
     public int Threads { get; init; } = 2;
     public int Rounds { get; init; } = 3;
     public string? IdsOut { get; init; }
+    public bool SpinCheck { get; init; }
 
     /// <summary>Back-to-back pairs for the short measurements (single stream, step time): noise is fought with many short pairs.</summary>
     public int Pairs => Quick ? 2 : 4 * Rounds;
@@ -35,6 +36,7 @@ internal sealed record BenchOptions
                 "--threads" => o with { Threads = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rounds" => o with { Rounds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--ids-out" => o with { IdsOut = Next() },
+                "--spin-check" => o with { SpinCheck = true },
                 _ => throw new ArgumentException($"unknown argument {args[i]} (use --model DIR | --build-model DIR, --quick, --threads N, --rounds N, --ids-out FILE)"),
             };
         }

@@ -43,6 +43,11 @@ internal sealed class Benchmark(BenchOptions o, string model)
         });
         int vocab = raw.VocabSize;
         var prompt = Prompt(o.PromptLength, 0, vocab);
+        if (o.SpinCheck)
+        {
+            SpinCheck(raw, prompt);
+            return 0;
+        }
 
         // Warm-up: JIT, ORT arenas, the engine's buffers at every batch size used below.
         raw.Generate(prompt, 8);
@@ -249,6 +254,31 @@ internal sealed class Benchmark(BenchOptions o, string model)
         Console.WriteLine($"engine: {engineBytes:F0} B/token   raw loop: {rawBytes:F0} B/token  (informational)");
         Result("engine_alloc_bytes_per_token", engineBytes);
         Result("raw_alloc_bytes_per_token", rawBytes);
+    }
+
+    /// <summary>Diagnostic: the raw loop with ORT's intra-op spinning on (default, as the engine) vs off, back-to-back pairs.</summary>
+    private void SpinCheck(RawGreedyLoop spinning, int[] prompt)
+    {
+        using var quiet = new RawGreedyLoop(model, o.Threads, allowSpinning: false);
+        int n = o.NewTokens;
+        spinning.Generate(prompt, 8);
+        quiet.Generate(prompt, 8);
+        var ratios = new List<double>();
+        for (int pair = 0; pair < o.Pairs; pair++)
+        {
+            var first = pair % 2 == 0 ? spinning : quiet;
+            var second = pair % 2 == 0 ? quiet : spinning;
+            long start = Stopwatch.GetTimestamp();
+            first.Generate(prompt, n);
+            double a = n / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            start = Stopwatch.GetTimestamp();
+            second.Generate(prompt, n);
+            double b = n / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            ratios.Add(pair % 2 == 0 ? b / a : a / b);
+        }
+
+        Console.WriteLine($"spin check: raw loop tokens/s with allow_spinning=0 / default = {Stats.Median(ratios):F3}x (pairs: {Join2(ratios)})");
+        Result("raw_nospin_vs_spin", Stats.Median(ratios));
     }
 
     private void Result(string key, double value) => _results.Add(string.Create(CultureInfo.InvariantCulture, $"RESULT {key}={value:G6}"));

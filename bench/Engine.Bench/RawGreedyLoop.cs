@@ -20,7 +20,7 @@ internal sealed class RawGreedyLoop : IDisposable
     private readonly int _layers;
     private readonly bool _fp16;
 
-    public RawGreedyLoop(string modelDirectory, int intraOpThreads)
+    public RawGreedyLoop(string modelDirectory, int intraOpThreads, bool allowSpinning = true)
     {
         _config = GenAiConfig.Load(Path.Combine(modelDirectory, GenAiConfig.FileName));
         // The same settings as the engine's CPU session (src/Inference/Models/ExecutionProvider.cs).
@@ -30,6 +30,11 @@ internal sealed class RawGreedyLoop : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = intraOpThreads,
         };
+        if (!allowSpinning)
+        {
+            options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        }
+
         _session = new InferenceSession(Path.Combine(modelDirectory, _config.DecoderFile), options);
         _layers = _config.NumHiddenLayers;
         var inputs = new List<string> { _config.InputIdsName, _config.AttentionMaskName };
