@@ -46,6 +46,7 @@ internal sealed class Benchmark(BenchOptions o, string model)
         if (o.SpinCheck)
         {
             SpinCheck(raw, prompt);
+            _results.ForEach(Console.WriteLine);
             return 0;
         }
 
