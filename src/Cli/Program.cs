@@ -4,5 +4,6 @@ using Gateway.Cli.Models;
 var root = new RootCommand("gw: build, check and manage the department SLM gateway's model packages.")
 {
     ModelCommands.Create(),
+    Gateway.Cli.Intent.IntentCommands.Create(),
 };
 return root.Parse(args).Invoke();
