@@ -1,5 +1,18 @@
+using Gateway.Intent.Scoring;
+
 namespace Gateway.Routing;
-internal sealed class IntentPackageClassifier
+
+/// <summary>The intent-model package (Gateway.Intent), scored in-process, as the router's classifier.</summary>
+internal sealed class IntentPackageClassifier(IntentModel model) : IIntentClassifier
 {
-    public static IIntentClassifier Load(string directory) => throw new InvalidDataException(directory);
+    public string Version => model.Version;
+
+    public static IntentPackageClassifier Load(string directory) => new(IntentModel.Load(directory));
+
+    public IntentScores Score(IReadOnlyList<ConversationTurn> conversation)
+    {
+        var prediction = model.Score(conversation.Select(t => (t.Role, t.Content)).ToList());
+        return new IntentScores(prediction.Label, prediction.Confidence,
+            prediction.Scores.ToDictionary(s => s.Key, s => (double)s.Value), prediction.Reason);
+    }
 }

@@ -21,6 +21,12 @@ public sealed record EngineOptions
     /// <summary>Threads across independent operators (0: ONNX Runtime picks).</summary>
     public int InterOpThreads { get; init; }
 
+    /// <summary>
+    /// Let ONNX Runtime's idle threads spin for work (its default): lowest latency on cores the worker
+    /// has to itself; turn off where workers share few cores, since spinning threads steal them (bench/README.md).
+    /// </summary>
+    public bool AllowSpinning { get; init; } = true;
+
     /// <summary>Sequences decoded together in one step; more waiting requests queue.</summary>
     public int MaxBatchSize { get; init; } = 8;
 

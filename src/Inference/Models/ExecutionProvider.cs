@@ -46,6 +46,8 @@ public sealed record ExecutionProvider(string Kind, int DeviceId)
             session.IntraOpNumThreads = options.IntraOpThreads;
         }
 
+        session.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        session.AddSessionConfigEntry("session.inter_op.allow_spinning", options.AllowSpinning ? "1" : "0");
         if (options.InterOpThreads > 0)
         {
             session.InterOpNumThreads = options.InterOpThreads;

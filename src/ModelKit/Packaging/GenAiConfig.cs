@@ -91,34 +91,41 @@ public sealed record GenAiConfig
             inputs["position_ids"] = PositionIdsName;
         }
 
-        var root = new JsonObject
+        var model = new JsonObject
         {
-            ["model"] = new JsonObject
+            ["context_length"] = ContextLength,
+            ["decoder"] = new JsonObject
             {
-                ["bos_token_id"] = BosTokenId,
-                ["context_length"] = ContextLength,
-                ["decoder"] = new JsonObject
+                ["session_options"] = new JsonObject { ["log_id"] = "onnxruntime-genai", ["provider_options"] = new JsonArray() },
+                ["filename"] = DecoderFile,
+                ["head_size"] = HeadSize,
+                ["hidden_size"] = HiddenSize,
+                ["inputs"] = inputs,
+                ["outputs"] = new JsonObject
                 {
-                    ["session_options"] = new JsonObject { ["log_id"] = "onnxruntime-genai", ["provider_options"] = new JsonArray() },
-                    ["filename"] = DecoderFile,
-                    ["head_size"] = HeadSize,
-                    ["hidden_size"] = HiddenSize,
-                    ["inputs"] = inputs,
-                    ["outputs"] = new JsonObject
-                    {
-                        ["logits"] = LogitsName, ["present_key_names"] = PresentKeyNames, ["present_value_names"] = PresentValueNames,
-                    },
-                    ["num_attention_heads"] = NumAttentionHeads,
-                    ["num_hidden_layers"] = NumHiddenLayers,
-                    ["num_key_value_heads"] = NumKeyValueHeads,
+                    ["logits"] = LogitsName, ["present_key_names"] = PresentKeyNames, ["present_value_names"] = PresentValueNames,
                 },
-                ["eos_token_id"] = EosTokenIds.Length == 1 ? EosTokenIds[0] : new JsonArray(EosTokenIds.Select(i => (JsonNode)i).ToArray()),
-                ["pad_token_id"] = PadTokenId,
-                ["type"] = ModelType,
-                ["vocab_size"] = VocabSize,
+                ["num_attention_heads"] = NumAttentionHeads,
+                ["num_hidden_layers"] = NumHiddenLayers,
+                ["num_key_value_heads"] = NumKeyValueHeads,
             },
-            ["search"] = Search.ToJson(),
+            ["eos_token_id"] = EosTokenIds.Length == 1 ? EosTokenIds[0] : new JsonArray(EosTokenIds.Select(i => (JsonNode)i).ToArray()),
+            ["type"] = ModelType,
+            ["vocab_size"] = VocabSize,
         };
+
+        // ONNX Runtime GenAI refuses a null id ("Expected a number"): an absent token is left out instead.
+        if (BosTokenId is int bos)
+        {
+            model["bos_token_id"] = bos;
+        }
+
+        if (PadTokenId is int pad)
+        {
+            model["pad_token_id"] = pad;
+        }
+
+        var root = new JsonObject { ["model"] = model, ["search"] = Search.ToJson() };
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 }

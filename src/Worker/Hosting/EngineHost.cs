@@ -41,7 +41,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
             var engine = InferenceEngine.Load(new EngineOptions
             {
                 ModelDirectory = _options.Model, Device = _options.Device, GpuMemoryLimitBytes = _options.GpuMemoryLimitBytes,
-                FallbackToCpu = _options.FallbackToCpu, IntraOpThreads = _options.IntraOpThreads, InterOpThreads = _options.InterOpThreads,
+                FallbackToCpu = _options.FallbackToCpu, IntraOpThreads = _options.IntraOpThreads, InterOpThreads = _options.InterOpThreads, AllowSpinning = _options.AllowSpinning,
                 MaxBatchSize = _options.MaxBatchSize, MaxQueuedRequests = _options.MaxQueuedRequests, DefaultMaxTokens = _options.DefaultMaxTokens,
             }, _options.Department, warn: message => LogProviderFallback(logger, message));
             var prompter = ChatPrompter.Load(_options.Model, engine.Tokenizer);

@@ -23,6 +23,7 @@ public sealed class WorkerOptions
     public bool FallbackToCpu { get; set; }
     public int IntraOpThreads { get; set; }
     public int InterOpThreads { get; set; }
+    public bool AllowSpinning { get; set; } = true;
     public int MaxBatchSize { get; set; } = 8;
     public int MaxQueuedRequests { get; set; } = 64;
     public int DefaultMaxTokens { get; set; } = 512;

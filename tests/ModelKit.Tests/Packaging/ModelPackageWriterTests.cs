@@ -42,6 +42,8 @@ public class ModelPackageWriterTests
         Assert.Equal("past_key_values.%d.key", raw["model"]!["decoder"]!["inputs"]!["past_key_names"]!.GetValue<string>());
         Assert.Equal("present.%d.value", raw["model"]!["decoder"]!["outputs"]!["present_value_names"]!.GetValue<string>());
         Assert.Equal(TestModels.TinyConfig().MaxPositions, config.ContextLength);
+        Assert.Null(tokenizer.BosTokenId);
+        Assert.False(raw["model"]!.AsObject().ContainsKey("bos_token_id"), "GenAI refuses a null bos_token_id: an absent BOS is left out");
 
         var hf = HfConfigJson.Load(Path.Combine(dir.Path, "p"));
         Assert.Equal(TestModels.TinyConfig() with { VocabSize = tokenizer.VocabSize }, hf);
