@@ -31,9 +31,18 @@ internal sealed class TokenSampler
     /// <summary>Picks the next token from one row of logits and records it for the penalties.</summary>
     public int Next(ReadOnlySpan<float> logits)
     {
-        logits.CopyTo(_scores);
-        ApplyPenalties(_scores);
-        int token = _options.IsGreedy ? TensorPrimitives.IndexOfMax(_scores) : Sample(_scores);
+        int token;
+        if (_options.IsGreedy && !HasPenalties)
+        {
+            token = TensorPrimitives.IndexOfMax(logits); // the common case needs no scratch copy
+        }
+        else
+        {
+            logits.CopyTo(_scores);
+            ApplyPenalties(_scores);
+            token = _options.IsGreedy ? TensorPrimitives.IndexOfMax(_scores) : Sample(_scores);
+        }
+
         _generatedCounts[token] = _generatedCounts.GetValueOrDefault(token) + 1;
         if (_options.RepetitionPenalty != 1f)
         {
@@ -42,6 +51,8 @@ internal sealed class TokenSampler
 
         return token;
     }
+
+    private bool HasPenalties => _options.RepetitionPenalty != 1f || _options.PresencePenalty != 0 || _options.FrequencyPenalty != 0;
 
     private void ApplyPenalties(Span<float> scores)
     {
