@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Intent.Scoring;
@@ -15,6 +16,9 @@ internal static class IntentPredictCommand
         command.SetAction(parse => CliOutput.Run(() => Run(parse.GetValue(model)!)));
         return command;
     }
+
+    // Accents and apostrophes stay readable: the output goes to a terminal or a file, never into HTML.
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static int Run(string modelDirectory)
     {
@@ -43,7 +47,7 @@ internal static class IntentPredictCommand
                 ["confidence"] = Math.Round(prediction.Confidence, 6),
                 ["confident"] = prediction.IsConfident,
                 ["scores"] = scores,
-            }.ToJsonString());
+            }.ToJsonString(Output));
         }
 
         return CliOutput.Ok;
