@@ -18,13 +18,39 @@ public static class GatewayHosting
         ["--worker-assembly"] = "Supervisor:WorkerAssembly",
     };
 
+    /// <summary>
+    /// routing.json in the current folder, else the nearest one above it or above the built gateway
+    /// (dotnet run starts the app in the project folder, src/Gateway, not where the command was typed).
+    /// </summary>
+    public static string FindDefaultConfig()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                string candidate = Path.Combine(dir.FullName, "routing.json");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return "routing.json";
+    }
+
     public static WebApplicationBuilder AddGateway(this WebApplicationBuilder builder)
     {
-        string path = builder.Configuration["Gateway:Config"] ?? "routing.json";
+        string path = builder.Configuration["Gateway:Config"] ?? FindDefaultConfig();
         var initial = RoutingConfigLoader.Load(path);
         string listen = builder.Configuration["Gateway:Listen"] ?? initial.Listen;
         builder.WebHost.UseUrls(listen);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = null); // the gateway bounds bodies itself (413 in OpenAI's shape)
+
+        // Start-up probes fail until the workers listen, and HttpClient logs every probe: keep the console readable.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
+            .AddFilter("Yarp.ReverseProxy.Health", LogLevel.Error)
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);
 
         var services = builder.Services;
         services.AddSingleton(sp => new RoutingConfigStore(path, initial, sp.GetRequiredService<ILogger<RoutingConfigStore>>()));
