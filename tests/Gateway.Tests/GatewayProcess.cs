@@ -33,16 +33,33 @@ public sealed class GatewayProcess : IDisposable
     public string Output => _process.Output;
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
-    public static async Task<GatewayProcess> StartAsync(string? model = null, bool keys = true)
+    public static Task<GatewayProcess> StartAsync(string? model = null, bool keys = true) =>
+        StartAsync(port => Config(port, model ?? TestPackages.TinyLongContext, keys));
+
+    /// <summary>Container mode: the gateway routes to workers already running at the given addresses.</summary>
+    public static Task<GatewayProcess> StartContainerModeAsync(params string[] itWorkers) => StartAsync(port => new JsonObject
+    {
+        ["listen"] = $"http://127.0.0.1:{port}",
+        ["mode"] = "container",
+        ["departments"] = new JsonObject
+        {
+            ["it"] = new JsonObject { ["workers"] = new JsonArray(itWorkers.Select(a => (JsonNode)new JsonObject { ["address"] = a }).ToArray()) },
+        },
+        ["intent"] = new JsonObject { ["fallback"] = "it" },
+        ["keys"] = new JsonArray(),
+        ["healthChecks"] = new JsonObject { ["intervalSeconds"] = 1, ["timeoutSeconds"] = 1 },
+    }, waitForReady: false);
+
+    private static async Task<GatewayProcess> StartAsync(Func<int, JsonObject> makeConfig, bool waitForReady = true)
     {
         var folder = new TemporaryDirectory();
         int port = FreePort.Next();
-        var config = Config(port, model ?? TestPackages.TinyLongContext, keys);
+        var config = makeConfig(port);
         string configPath = folder.Combine("routing.json");
         File.WriteAllText(configPath, config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         var process = ChildProcess.StartDotnet("Gateway.dll", "--config", configPath, "--worker-assembly", Path.Combine(AppContext.BaseDirectory, "Gateway.Worker.dll"));
         var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"), configPath, folder);
-        await gateway.WaitReadyAsync(TimeSpan.FromSeconds(90));
+        await gateway.WaitReadyAsync(TimeSpan.FromSeconds(90), waitForReady ? "/readyz" : "/healthz");
         return gateway;
     }
 
@@ -67,7 +84,7 @@ public sealed class GatewayProcess : IDisposable
         return int.Parse(matches[^1].Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    public async Task WaitReadyAsync(TimeSpan timeout)
+    public async Task WaitReadyAsync(TimeSpan timeout, string path = "/readyz")
     {
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
@@ -79,7 +96,7 @@ public sealed class GatewayProcess : IDisposable
 
             try
             {
-                using var response = await Http.GetAsync(new Uri(BaseUrl, "/readyz"));
+                using var response = await Http.GetAsync(new Uri(BaseUrl, path));
                 if (response.IsSuccessStatusCode)
                 {
                     return;

@@ -58,14 +58,19 @@ public sealed class ChildProcess : IDisposable
         return true;
     }
 
-    public void Dispose()
+    /// <summary>Kills the process (and its children) at once, as a crash would end it.</summary>
+    public void Kill()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             _process.WaitForExit(10_000);
         }
+    }
 
+    public void Dispose()
+    {
+        Kill();
         _process.Dispose();
     }
 

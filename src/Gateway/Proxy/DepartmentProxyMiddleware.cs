@@ -45,6 +45,8 @@ public sealed class DepartmentProxyMiddleware(RoutingConfigStore configs, Depart
         context.Features.Set<IHttpRequestLifetimeFeature>(deferred);
         var reset = context.Features.Get<IHttpResetFeature>();
         context.Features.Set<IHttpResetFeature>(null);
+        // Load balancing narrows the feature's list to the one destination it picks; keep the full list for a retry.
+        var candidates = context.GetReverseProxyFeature().AvailableDestinations;
         try
         {
             for (int attempt = 0; ; attempt++)
@@ -57,7 +59,7 @@ public sealed class DepartmentProxyMiddleware(RoutingConfigStore configs, Depart
                     return;
                 }
 
-                if (!context.Response.HasStarted && attempt == 0 && FailedBeforeResponse(error.Error) && ExcludeFailed(context))
+                if (!context.Response.HasStarted && attempt == 0 && FailedBeforeResponse(error.Error) && ExcludeFailed(context, candidates))
                 {
                     context.Features.Set<IForwarderErrorFeature>(null);
                     continue;
@@ -103,11 +105,11 @@ public sealed class DepartmentProxyMiddleware(RoutingConfigStore configs, Depart
         error is ForwarderError.Request or ForwarderError.RequestTimedOut or ForwarderError.NoAvailableDestinations;
 
     /// <summary>Leaves the failed worker out of the next attempt; false when no other worker is left.</summary>
-    private static bool ExcludeFailed(HttpContext context)
+    private static bool ExcludeFailed(HttpContext context, IReadOnlyList<DestinationState> candidates)
     {
         var proxy = context.GetReverseProxyFeature();
         var failed = proxy.ProxiedDestination;
-        var others = proxy.AvailableDestinations.Where(d => d != failed).ToList();
+        var others = candidates.Where(d => d != failed).ToList();
         if (failed is null || others.Count == 0)
         {
             return false;
