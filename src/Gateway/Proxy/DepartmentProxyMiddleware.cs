@@ -33,7 +33,13 @@ public sealed class DepartmentProxyMiddleware(RoutingConfigStore configs, Depart
         context.Request.Headers.Authorization = default; // the client's key stays at the gateway
         context.ReassignProxyRequest(cluster);
         StateDecisionInHeaders(context, decision);
+        context.Request.Headers["x-request-id"] = RequestIds.Of(context); // the worker logs the same id
         var started = TimeProvider.System.GetTimestamp();
+        context.Response.OnStarting(() =>
+        {
+            metrics.RecordFirstByte(decision.Department, TimeProvider.System.GetElapsedTime(started));
+            return Task.CompletedTask;
+        });
         await ForwardWithRetryAsync(context, decision, forwarded, next);
         metrics.RecordUpstream(decision.Department, context.Response.StatusCode, TimeProvider.System.GetElapsedTime(started));
     }

@@ -13,6 +13,7 @@ public sealed class GatewayMetrics : IDisposable
     private readonly Histogram<double> _confidence;
     private readonly Counter<long> _requests;
     private readonly Histogram<double> _upstream;
+    private readonly Histogram<double> _firstByte;
 
     public GatewayMetrics()
     {
@@ -20,6 +21,7 @@ public sealed class GatewayMetrics : IDisposable
         _confidence = _meter.CreateHistogram<double>("gateway.routing.confidence", "1", "Intent-model confidence of routed requests");
         _requests = _meter.CreateCounter<long>("gateway.requests", "{request}", "Forwarded requests by department and status");
         _upstream = _meter.CreateHistogram<double>("gateway.upstream.duration", "s", "Time from forwarding to the end of the worker's response");
+        _firstByte = _meter.CreateHistogram<double>("gateway.upstream.time_to_first_byte", "s", "Time from forwarding to the response's first byte (first token when streaming)");
     }
 
     public void RecordDecision(RouteDecision decision)
@@ -37,6 +39,9 @@ public sealed class GatewayMetrics : IDisposable
         _requests.Add(1, new("department", department), new("status", status));
         _upstream.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("department", department));
     }
+
+    public void RecordFirstByte(string department, TimeSpan elapsed) =>
+        _firstByte.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("department", department));
 
     public void Dispose() => _meter.Dispose();
 }
