@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Gateway.Worker.Hosting;
-using Gateway.Worker.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Worker.OpenAi;
@@ -10,39 +9,23 @@ internal static class CompletionsEndpoint
 {
     public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var model = WorkerRequest.RequireModel(host, options.Value);
-        var aborted = context.RequestAborted;
-        using var document = await RequestReader.ParseAsync(context.Request, aborted).ConfigureAwait(false);
-        var body = new RequestReader(document.RootElement);
-        WorkerRequest.CheckModelName(body, model);
-        if (body.Bool("echo", false))
+        var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        using (document)
         {
-            throw OpenAiException.BadRequest("'echo' is not supported", "echo");
-        }
+            if (body.Bool("echo", false))
+            {
+                throw OpenAiException.BadRequest("'echo' is not supported", "echo");
+            }
 
-        if (body.Has("suffix"))
-        {
-            throw OpenAiException.BadRequest("'suffix' is not supported by this model", "suffix");
-        }
+            if (body.Has("suffix"))
+            {
+                throw OpenAiException.BadRequest("'suffix' is not supported by this model", "suffix");
+            }
 
-        var prompt = ReadPrompt(body, model);
-        int? topLogprobs = body.Integer("logprobs") is long lp ? (int)lp : null;
-        bool stream = body.Bool("stream", false);
-        bool includeUsage = stream && body.Get("stream_options") is { ValueKind: JsonValueKind.Object } so
-            && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
-        var request = SamplingParameters.Read(body, prompt, topLogprobs);
-        using var activity = GenerationTracing.Start("text_completion", model, request);
-        var updates = Generation.Start(model, request, aborted);
-        WorkerRequest.SetModelHeaders(context.Response, model);
-        var writer = new CompletionResponseWriter(WorkerRequest.NewId("cmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null);
-        if (stream)
-        {
-            await Generation.StreamAsync(context.Response, updates, writer, includeUsage, activity, aborted).ConfigureAwait(false);
-        }
-        else
-        {
-            var result = await Generation.CollectAsync(updates, activity, aborted).ConfigureAwait(false);
-            await WorkerRequest.WriteJsonAsync(context.Response, json => writer.WriteCompletion(json, result), aborted).ConfigureAwait(false);
+            int? topLogprobs = body.Integer("logprobs") is long lp ? (int)lp : null;
+            var request = SamplingParameters.Read(body, ReadPrompt(body, model), topLogprobs);
+            var writer = new CompletionResponseWriter(WorkerRequest.NewId("cmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null);
+            await Generation.RespondAsync(context, model, body, request, "text_completion", writer).ConfigureAwait(false);
         }
     }
 

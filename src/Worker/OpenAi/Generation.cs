@@ -9,9 +9,28 @@ namespace Gateway.Worker.OpenAi;
 /// <summary>Runs a generation for an endpoint: streamed as server-sent events, or collected into one result.</summary>
 internal static class Generation
 {
-    /// <summary>Submits the request; bad requests and a full queue throw here, before any byte is written.</summary>
-    public static IAsyncEnumerable<GenerationUpdate> Start(LoadedWorkerModel model, GenerationRequest request, CancellationToken aborted) =>
-        model.Engine.GenerateAsync(request, aborted);
+    /// <summary>
+    /// Runs the generation and answers: streamed when the body asks for it, else one JSON object. The engine
+    /// refuses a bad request or a full queue before any byte is written, so those still get a proper status.
+    /// </summary>
+    public static async Task RespondAsync(HttpContext context, LoadedWorkerModel model, RequestReader body, GenerationRequest request, string operation, IResponseWriter writer)
+    {
+        var aborted = context.RequestAborted;
+        using var activity = GenerationTracing.Start(operation, model, request);
+        var updates = model.Engine.GenerateAsync(request, aborted);
+        WorkerRequest.SetModelHeaders(context.Response, model);
+        if (body.Bool("stream", false))
+        {
+            bool includeUsage = body.Get("stream_options") is { ValueKind: JsonValueKind.Object } options
+                && options.TryGetProperty("include_usage", out var include) && include.ValueKind == JsonValueKind.True;
+            await StreamAsync(context.Response, updates, writer, includeUsage, activity, aborted).ConfigureAwait(false);
+        }
+        else
+        {
+            var result = await CollectAsync(updates, activity, aborted).ConfigureAwait(false);
+            await WorkerRequest.WriteJsonAsync(context.Response, json => writer.WriteCompletion(json, result), aborted).ConfigureAwait(false);
+        }
+    }
 
     public static async Task<CollectedGeneration> CollectAsync(IAsyncEnumerable<GenerationUpdate> updates, Activity? activity, CancellationToken aborted)
     {

@@ -13,6 +13,25 @@ internal static class WorkerRequest
             RetryAfterSeconds = options.RetryAfterSeconds,
         };
 
+    /// <summary>The common start of every endpoint with a body: the model must be ready, the body JSON, the model name ours.</summary>
+    public static async Task<(LoadedWorkerModel Model, JsonDocument Document, RequestReader Body)> OpenAsync(HttpContext context, EngineHost host, WorkerOptions options)
+    {
+        var model = RequireModel(host, options);
+        var document = await RequestReader.ParseAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var body = new RequestReader(document.RootElement);
+        try
+        {
+            CheckModelName(body, model);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+
+        return (model, document, body);
+    }
+
     /// <summary>The "model" field may be absent, "auto", the department, or "department:version" of this worker.</summary>
     public static void CheckModelName(RequestReader body, LoadedWorkerModel model)
     {

@@ -15,10 +15,8 @@ internal static class TokenizeEndpoints
 {
     public static async Task Tokenize(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var model = WorkerRequest.RequireModel(host, options.Value);
-        using var document = await RequestReader.ParseAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        var body = new RequestReader(document.RootElement);
-        WorkerRequest.CheckModelName(body, model);
+        var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        using var disposeDocument = document;
         var tokenizer = model.Engine.Tokenizer;
         IReadOnlyList<int> tokens;
         if (body.Has("messages"))
@@ -59,10 +57,8 @@ internal static class TokenizeEndpoints
 
     public static async Task Detokenize(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var model = WorkerRequest.RequireModel(host, options.Value);
-        using var document = await RequestReader.ParseAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        var body = new RequestReader(document.RootElement);
-        WorkerRequest.CheckModelName(body, model);
+        var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        using var disposeDocument = document;
         if (body.Get("tokens") is not { ValueKind: JsonValueKind.Array } array)
         {
             throw OpenAiException.BadRequest("'tokens' must be an array of token ids", "tokens");
