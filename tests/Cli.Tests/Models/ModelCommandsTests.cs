@@ -9,11 +9,11 @@ public class ModelCommandsTests
         string corpus = WriteCorpus(dir);
         string package = dir.Combine("hr", "v1");
 
-        var created = GwProcess.Run("model", "new", "--preset", "tiny", "--vocab-from", corpus, "--out", package, "--department", "hr", "--version", "v1", "--seed", "5");
+        var created = GwCli.Run("model", "new", "--preset", "tiny", "--vocab-from", corpus, "--out", package, "--department", "hr", "--version", "v1", "--seed", "5");
         Assert.True(created.ExitCode == 0, created.ToString());
         Assert.Contains("(hr/v1): preset tiny", created.Stdout, StringComparison.Ordinal);
 
-        var validated = GwProcess.Run("model", "validate", package);
+        var validated = GwCli.Run("model", "validate", package);
         Assert.True(validated.ExitCode == 0, validated.ToString());
         Assert.Contains("valid:", validated.Stdout, StringComparison.Ordinal);
         Assert.Contains("6 verified against manifest.json", validated.Stdout, StringComparison.Ordinal);
@@ -27,7 +27,7 @@ public class ModelCommandsTests
         string corpus = WriteCorpus(dir);
         foreach (string name in new[] { "a", "b" })
         {
-            var result = GwProcess.Run("model", "new", "--vocab-from", corpus, "--out", dir.Combine(name), "--seed", "9");
+            var result = GwCli.Run("model", "new", "--vocab-from", corpus, "--out", dir.Combine(name), "--seed", "9");
             Assert.True(result.ExitCode == 0, result.ToString());
         }
 
@@ -42,15 +42,15 @@ public class ModelCommandsTests
     {
         using var dir = new TempFolder();
         string corpus = WriteCorpus(dir);
-        var first = GwProcess.Run("model", "new", "--vocab-from", corpus, "--vocab-size", "600", "--out", dir.Combine("first"));
+        var first = GwCli.Run("model", "new", "--vocab-from", corpus, "--vocab-size", "600", "--out", dir.Combine("first"));
         Assert.True(first.ExitCode == 0, first.ToString());
         string vocab = System.Text.RegularExpressions.Regex.Match(first.Stdout, @"vocab (\d+)").Groups[1].Value;
 
-        var reused = GwProcess.Run("model", "new", "--tokenizer", dir.Combine("first"), "--out", dir.Combine("second"), "--fp16");
+        var reused = GwCli.Run("model", "new", "--tokenizer", dir.Combine("first"), "--out", dir.Combine("second"), "--fp16");
 
         Assert.True(reused.ExitCode == 0, reused.ToString());
         Assert.Contains($"vocab {vocab},", reused.Stdout, StringComparison.Ordinal);
-        var inspected = GwProcess.Run("model", "inspect", dir.Combine("second"));
+        var inspected = GwCli.Run("model", "inspect", dir.Combine("second"));
         Assert.True(inspected.ExitCode == 0, inspected.ToString());
         Assert.Matches($@"output logits\s+Float16\s+\[batch_size, sequence_length, {vocab}\]", inspected.Stdout);
         Assert.Contains("parameters ", inspected.Stdout, StringComparison.Ordinal);
@@ -62,10 +62,10 @@ public class ModelCommandsTests
     {
         using var dir = new TempFolder();
         string corpus = WriteCorpus(dir);
-        Assert.Equal(0, GwProcess.Run("model", "new", "--vocab-from", corpus, "--out", dir.Combine("p")).ExitCode);
+        Assert.Equal(0, GwCli.Run("model", "new", "--vocab-from", corpus, "--out", dir.Combine("p")).ExitCode);
         File.AppendAllText(dir.Combine("p", "tokenizer_config.json"), " ");
 
-        var result = GwProcess.Run("model", "validate", dir.Combine("p"));
+        var result = GwCli.Run("model", "validate", dir.Combine("p"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("tokenizer_config.json: size is", result.Stderr, StringComparison.Ordinal);
@@ -74,7 +74,7 @@ public class ModelCommandsTests
     [Fact]
     public void New_WithoutVocabSource_IsAUsageError()
     {
-        var result = GwProcess.Run("model", "new", "--out", "/tmp/never-written");
+        var result = GwCli.Run("model", "new", "--out", "/tmp/never-written");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("exactly one of --vocab-from", result.Stderr, StringComparison.Ordinal);
     }
@@ -83,7 +83,7 @@ public class ModelCommandsTests
     public void New_MissingCorpus_FailsWithAClearMessage()
     {
         using var dir = new TempFolder();
-        var result = GwProcess.Run("model", "new", "--vocab-from", dir.Combine("nope.txt"), "--out", dir.Combine("p"));
+        var result = GwCli.Run("model", "new", "--vocab-from", dir.Combine("nope.txt"), "--out", dir.Combine("p"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("nope.txt", result.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir.Combine("p")));
@@ -96,7 +96,7 @@ public class ModelCommandsTests
     [InlineData("model", "convert")]
     public void Help_EveryCommand_PrintsUsage(string group, string command)
     {
-        var result = GwProcess.Run(group, command, "--help");
+        var result = GwCli.Run(group, command, "--help");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Usage:", result.Stdout, StringComparison.Ordinal);
     }
@@ -105,7 +105,7 @@ public class ModelCommandsTests
     public void Convert_HuggingFaceCheckpoint_WritesAValidPackage()
     {
         using var dir = new TempFolder();
-        Assert.Equal(0, GwProcess.Run("model", "new", "--vocab-from", WriteCorpus(dir), "--out", dir.Combine("donor")).ExitCode);
+        Assert.Equal(0, GwCli.Run("model", "new", "--vocab-from", WriteCorpus(dir), "--out", dir.Combine("donor")).ExitCode);
         var config = Gateway.ModelKit.Packaging.HfConfigJson.Load(dir.Combine("donor"));
         string hf = Directory.CreateDirectory(dir.Combine("hf")).FullName;
         Gateway.ModelKit.Packaging.HfConfigJson.Save(hf, config, null, [2], "float32");
@@ -115,10 +115,10 @@ public class ModelCommandsTests
             File.Copy(dir.Combine("donor", file), Path.Combine(hf, file));
         }
 
-        var converted = GwProcess.Run("model", "convert", hf, "--out", dir.Combine("pkg"), "--department", "it", "--version", "v3", "--parent", "v2");
+        var converted = GwCli.Run("model", "convert", hf, "--out", dir.Combine("pkg"), "--department", "it", "--version", "v3", "--parent", "v2");
 
         Assert.True(converted.ExitCode == 0, converted.ToString());
-        var validated = GwProcess.Run("model", "validate", dir.Combine("pkg"));
+        var validated = GwCli.Run("model", "validate", dir.Combine("pkg"));
         Assert.True(validated.ExitCode == 0, validated.ToString());
         Assert.Contains("it/v3", validated.Stdout, StringComparison.Ordinal);
     }

@@ -9,7 +9,7 @@ public class IntentCommandsTests
     [Fact]
     public void Predict_JsonLinesOnStdin_WritesOneRoutedLinePerInput()
     {
-        var result = Gw.Run("{\"text\":\"my VPN keeps disconnecting\"}\n\n{\"text\":\"how many days of parental leave do I get\"}\n",
+        var result = GwCli.RunWithInput("{\"text\":\"my VPN keeps disconnecting\"}\n\n{\"text\":\"how many days of parental leave do I get\"}\n", RepositoryFiles.Root,
             "intent", "predict", "--model", RepositoryFiles.DefaultModel);
 
         Assert.True(result.ExitCode == 0, result.ToString());
@@ -25,7 +25,7 @@ public class IntentCommandsTests
     [Fact]
     public void Predict_LineWithoutText_FailsNamingTheLine()
     {
-        var result = Gw.Run("{\"message\":\"hi\"}\n", "intent", "predict", "--model", RepositoryFiles.DefaultModel);
+        var result = GwCli.RunWithInput("{\"message\":\"hi\"}\n", RepositoryFiles.Root, "intent", "predict", "--model", RepositoryFiles.DefaultModel);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("stdin line 1", result.Stderr, StringComparison.Ordinal);
@@ -34,7 +34,7 @@ public class IntentCommandsTests
     [Fact]
     public void Eval_DevSet_PrintsAccuracyMacroF1ConfusionAndEce()
     {
-        var result = Gw.Run("", "intent", "eval", "--model", RepositoryFiles.DefaultModel, "--data", Path.Combine(RepositoryFiles.IntentData, "dev.jsonl"));
+        var result = GwCli.RunWithInput("", RepositoryFiles.Root, "intent", "eval", "--model", RepositoryFiles.DefaultModel, "--data", Path.Combine(RepositoryFiles.IntentData, "dev.jsonl"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (string expected in new[] { "accuracy", "macro-F1", "ECE", "confusion", "support", "threshold" })
@@ -49,8 +49,8 @@ public class IntentCommandsTests
         using var dir = new TemporaryDirectory();
         string output = dir.Combine("v9");
 
-        var train = Gw.Run("", "intent", "train", "--data", RepositoryFiles.IntentData, "--out", output, "--epochs", "2", "--seed", "3");
-        var predict = Gw.Run("{\"text\":\"printer jammed\"}\n", "intent", "predict", "--model", output);
+        var train = GwCli.RunWithInput("", RepositoryFiles.Root, "intent", "train", "--data", RepositoryFiles.IntentData, "--out", output, "--epochs", "2", "--seed", "3");
+        var predict = GwCli.RunWithInput("{\"text\":\"printer jammed\"}\n", RepositoryFiles.Root, "intent", "predict", "--model", output);
 
         Assert.True(train.ExitCode == 0, train.ToString());
         Assert.Contains("epoch   2/2", train.Stderr, StringComparison.Ordinal);

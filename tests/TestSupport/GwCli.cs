@@ -1,19 +1,21 @@
 using System.Diagnostics;
 
-namespace Gateway.Intent.Tests.Cli;
+namespace Gateway.TestSupport;
 
-/// <summary>Runs the real <c>gw</c> (built beside the tests) with the given stdin, from the repository root.</summary>
-internal static class Gw
+/// <summary>Runs the real <c>gw</c> program (built beside the tests) to completion, with optional stdin and working folder.</summary>
+public static class GwCli
 {
-    public static GwResult Run(string stdin, params string[] args)
+    public static GwResult Run(params string[] args) => RunWithInput(null, null, args);
+
+    public static GwResult RunWithInput(string? stdin, string? workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            RedirectStandardInput = true,
+            RedirectStandardInput = stdin is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryFiles.Root,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gw.dll"));
         foreach (string arg in args)
@@ -24,8 +26,12 @@ internal static class Gw
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             process.Kill(entireProcessTree: true);
@@ -36,7 +42,7 @@ internal static class Gw
     }
 }
 
-internal sealed record GwResult(int ExitCode, string Stdout, string Stderr)
+public sealed record GwResult(int ExitCode, string Stdout, string Stderr)
 {
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
