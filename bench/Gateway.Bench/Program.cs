@@ -198,6 +198,7 @@ internal static class Program
         foreach (string t in Round.Names.Skip(3))
         {
             Console.WriteLine(F($"   {"variant: " + t + ", per-pair",-44} {Med(r => DiffPct(r, t, 0.5)),8:F3} {Med(r => DiffPct(r, t, 0.99)),8:F3}   (diagnostic, model 'it')"));
+            Console.WriteLine(F($"   {"   its difference to 'gateway it', per-pair",-44} {Med(r => Stats.Percentile(Stats.Differences(r.Latency[t], r.Latency["gateway it"]), 0.5)),8:F3}"));
         }
 
         Console.WriteLine(F($"   auto - explicit (intent scoring + decision), per-pair p50 {Med(r => Stats.Percentile(Stats.Differences(r.Latency["gateway auto"], r.Latency["gateway it"]), 0.5)),6:F3} ms; in-process IntentModel.Score p50 {intentP50:F1} µs, p99 {intentP99:F1} µs"));
@@ -215,7 +216,7 @@ internal static class Program
         Console.WriteLine(F($"   ratio gateway / direct (median of per-round ratios): it {ratioIt:F3}, auto {ratioAuto:F3}   goal >= 0.85"));
         foreach (string t in Round.Names.Skip(3))
         {
-            Console.WriteLine(F($"   variant: {t}: {Med(r => r.Throughput[t]),8:F0} requests/s, ratio to direct {Med(r => r.Throughput[t] / r.Throughput["direct"]):F3}"));
+            Console.WriteLine(F($"   variant: {t}: {Med(r => r.Throughput[t]),8:F0} requests/s, ratio to direct {Med(r => r.Throughput[t] / r.Throughput["direct"]):F3}, to 'gateway it' {Med(r => r.Throughput[t] / r.Throughput["gateway it"]):F3}"));
         }
 
         Console.WriteLine(F($"console log lines per request: gateway {gatewayLines:F2}, worker {workerLines:F2}"));
@@ -245,6 +246,8 @@ internal static class Program
             Result($"variant_{key}_added_ms_p50_pair", Med(r => DiffPct(r, t, 0.5)));
             Result($"variant_{key}_added_ms_p99_pair", Med(r => DiffPct(r, t, 0.99)));
             Result($"variant_{key}_throughput_ratio", Med(r => r.Throughput[t] / r.Throughput["direct"]));
+            Result($"variant_{key}_minus_it_ms_p50_pair", Med(r => Stats.Percentile(Stats.Differences(r.Latency[t], r.Latency["gateway it"]), 0.5)));
+            Result($"variant_{key}_throughput_vs_it", Med(r => r.Throughput[t] / r.Throughput["gateway it"]));
         }
 
         Result("intent_score_us_p50", intentP50);
@@ -442,7 +445,8 @@ internal static class Program
             double P(string t, double q) => Stats.Percentile(Stats.Differences(Latency[t], Latency["direct"]), q);
             return F($"added p50/p99 it {P("gateway it", 0.5):F3}/{P("gateway it", 0.99):F3} ms, auto {P("gateway auto", 0.5):F3}/{P("gateway auto", 0.99):F3} ms; ")
                 + F($"stream ttfb +{Stats.Median(Stats.Differences(Ttfb["gateway it"], Ttfb["direct"])):F3} ms, total +{Stats.Median(Stats.Differences(Total["gateway it"], Total["direct"])):F3} ms; ")
-                + F($"rps direct {Throughput["direct"]:F0}, it {Throughput["gateway it"]:F0}, auto {Throughput["gateway auto"]:F0}");
+                + F($"rps direct {Throughput["direct"]:F0}, it {Throughput["gateway it"]:F0}, auto {Throughput["gateway auto"]:F0}")
+                + string.Concat(Names.Skip(3).Select(n => F($"; {n}: +{P(n, 0.5):F3} ms, {Throughput[n]:F0} rps")));
         }
     }
 
