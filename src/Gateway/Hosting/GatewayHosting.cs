@@ -50,7 +50,8 @@ public static class GatewayHosting
         // Start-up probes fail until the workers listen, and HttpClient logs every probe: keep the console readable.
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning)
             .AddFilter("Yarp.ReverseProxy.Health", LogLevel.Error)
-            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Warning);
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Yarp", LogLevel.Warning); // per-request entries cost CPU at thousands of requests a second
 
         var services = builder.Services;
         services.AddSingleton(sp => new RoutingConfigStore(path, initial, sp.GetRequiredService<ILogger<RoutingConfigStore>>()));

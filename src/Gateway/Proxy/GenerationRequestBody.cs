@@ -35,7 +35,23 @@ public sealed class GenerationRequestBody
             throw TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is long length ? (int)length : 4096);
+        if (request.ContentLength is long length)
+        {
+            // The usual case: one exact allocation, filled straight from the connection.
+            byte[] exact = new byte[length];
+            try
+            {
+                await request.Body.ReadExactlyAsync(exact, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EndOfStreamException)
+            {
+                throw new GatewayError(400, "the request body is shorter than its Content-Length", "invalid_body");
+            }
+
+            return Parse(exact);
+        }
+
+        using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)

@@ -26,10 +26,10 @@ internal static class GatewayTelemetry
             })
             .WithTracing(tracing =>
             {
-                tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Yarp.ReverseProxy");
+                // Spans cost time on every request; without an exporter nobody reads them.
                 if (otlp)
                 {
-                    tracing.AddOtlpExporter();
+                    tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Yarp.ReverseProxy").AddOtlpExporter();
                 }
             });
         return builder;

@@ -9,6 +9,7 @@ internal static class WorkerHostingExtensions
     {
         var options = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         options.Validate();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // no per-request entries on the hot path
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<EngineHost>();
         builder.Services.AddHostedService(services => services.GetRequiredService<EngineHost>());

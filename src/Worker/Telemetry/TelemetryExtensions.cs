@@ -27,10 +27,10 @@ internal static class TelemetryExtensions
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(GenerationTracing.SourceName).AddAspNetCoreInstrumentation();
+                // Spans cost time on every request; without an exporter nobody reads them.
                 if (otlp)
                 {
-                    tracing.AddOtlpExporter();
+                    tracing.AddSource(GenerationTracing.SourceName).AddAspNetCoreInstrumentation().AddOtlpExporter();
                 }
             });
         _ = telemetry;
