@@ -1,0 +1,103 @@
+using System.Text;
+
+namespace Gateway.ModelKit.Grounding;
+
+/// <summary>
+/// A department's knowledge base: every *.md file under a folder, split into passages at headings
+/// (and at blank lines when a section is long), so each passage is a self-contained chunk to quote.
+/// </summary>
+public sealed class KnowledgeBase
+{
+    /// <summary>Sections longer than this many characters are split at paragraph boundaries.</summary>
+    public const int MaxPassageChars = 700;
+
+    private KnowledgeBase(IReadOnlyList<Passage> passages) => Passages = passages;
+
+    public IReadOnlyList<Passage> Passages { get; }
+
+    public static KnowledgeBase Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"knowledge base folder '{directory}' does not exist");
+        }
+
+        var passages = new List<Passage>();
+        foreach (string file in Directory.EnumerateFiles(directory, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string source = Path.GetRelativePath(directory, file).Replace('\\', '/');
+            passages.AddRange(Split(source, File.ReadAllText(file)));
+        }
+
+        if (passages.Count == 0)
+        {
+            throw new InvalidDataException($"knowledge base folder '{directory}' has no markdown passages");
+        }
+
+        return new KnowledgeBase(passages);
+    }
+
+    public static KnowledgeBase FromPassages(IEnumerable<Passage> passages) => new(passages.ToList());
+
+    /// <summary>Splits one markdown document into passages: one per heading section, long sections by paragraphs.</summary>
+    public static IEnumerable<Passage> Split(string source, string markdown)
+    {
+        var headings = new List<string>();
+        var body = new StringBuilder();
+        int index = 0;
+        var result = new List<Passage>();
+
+        void Flush()
+        {
+            foreach (string chunk in Chunks(body.ToString()))
+            {
+                result.Add(new Passage($"{source}#{index++}", source, string.Join(" › ", headings), chunk));
+            }
+
+            body.Clear();
+        }
+
+        foreach (string raw in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            string line = raw.TrimEnd();
+            int level = line.TakeWhile(c => c == '#').Count();
+            if (level > 0 && line.Length > level && line[level] == ' ')
+            {
+                Flush();
+                while (headings.Count >= level)
+                {
+                    headings.RemoveAt(headings.Count - 1);
+                }
+
+                headings.Add(line[(level + 1)..].Trim());
+                continue;
+            }
+
+            body.Append(line).Append('\n');
+        }
+
+        Flush();
+        return result;
+    }
+
+    private static IEnumerable<string> Chunks(string text)
+    {
+        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var current = new StringBuilder();
+        foreach (string paragraph in paragraphs)
+        {
+            if (current.Length > 0 && current.Length + paragraph.Length > MaxPassageChars)
+            {
+                yield return current.ToString();
+                current.Clear();
+            }
+
+            current.Append(current.Length > 0 ? "\n" : "").Append(paragraph);
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
+}
