@@ -1,3 +1,4 @@
+using Gateway.Worker.Admin;
 using Gateway.Worker.Health;
 using Gateway.Worker.Hosting;
 using Gateway.Worker.OpenAi;
@@ -27,6 +28,7 @@ app.MapHealth();
 app.MapOpenAiApi();
 app.MapPost("/tokenize", TokenizeEndpoints.Tokenize);
 app.MapPost("/detokenize", TokenizeEndpoints.Detokenize);
+app.MapInternalModels(options);
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapFallback(OpenAiRoutes.NotFound);
 app.Run();

@@ -19,6 +19,7 @@ public sealed class ChildProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
     public int ExitCode => _process.ExitCode;
 
     public string Output

@@ -16,6 +16,7 @@ public sealed class WorkerProcess : IDisposable
     }
 
     public Uri BaseUrl { get; }
+    public int ProcessId => _process.Id;
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
     public string Output => _process.Output;
 

@@ -16,12 +16,75 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     : IHostedService, IDisposable
 {
     private readonly WorkerOptions _options = options.Value;
-    private volatile LoadedWorkerModel? _model;
+    private readonly SemaphoreSlim _swapping = new(1, 1);
+    private readonly List<LoadedWorkerModel> _retired = [];
+    private LoadedWorkerModel? _model;
     private Task? _loading;
 
-    public LoadedWorkerModel? Model => _model;
-    public bool IsReady => _model is not null;
+    /// <summary>The version new requests get; null while the first load runs.</summary>
+    public LoadedWorkerModel? Model => Volatile.Read(ref _model);
+    public bool IsReady => Model is not null;
     public string Department => _options.Department;
+
+    /// <summary>Retired versions whose engines are not freed yet because requests still run on them.</summary>
+    public int RetiredInUse
+    {
+        get
+        {
+            lock (_retired)
+            {
+                return _retired.Count(m => !m.IsFreed);
+            }
+        }
+    }
+
+    /// <summary>Leases the current version for one request; null while loading.</summary>
+    public ModelLease? TryAcquire()
+    {
+        while (Volatile.Read(ref _model) is { } model)
+        {
+            if (model.TryLease())
+            {
+                return new ModelLease(model);
+            }
+
+            // Retired between the read and the lease: a swap just happened; take the new one.
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Loads another package beside the running one, warms it up, and switches new requests to it in one
+    /// step; requests in flight finish on the old version, which is freed after the last one. If loading
+    /// fails, the old version keeps serving and the exception says why.
+    /// </summary>
+    public async Task<(LoadedWorkerModel Active, string? Previous, TimeSpan Took)> SwapAsync(string directory, CancellationToken cancellationToken)
+    {
+        await _swapping.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            var next = await LoadModelAsync(directory).ConfigureAwait(false);
+            var previous = Interlocked.Exchange(ref _model, next);
+            if (previous is not null)
+            {
+                previous.Retire();
+                lock (_retired)
+                {
+                    _retired.RemoveAll(m => m.IsFreed);
+                    _retired.Add(previous);
+                }
+            }
+
+            LogSwapped(logger, _options.Department, previous?.Version, next.Version);
+            return (next, previous?.Version, TimeProvider.System.GetElapsedTime(started));
+        }
+        finally
+        {
+            _swapping.Release();
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,30 +94,48 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
     public Task StopAsync(CancellationToken cancellationToken) => _loading ?? Task.CompletedTask;
 
-    public void Dispose() => _model?.Engine.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _model, null)?.Retire();
+        _swapping.Dispose();
+    }
 
     private async Task LoadAsync()
     {
         try
         {
             var started = TimeProvider.System.GetTimestamp();
-            var engine = InferenceEngine.Load(new EngineOptions
-            {
-                ModelDirectory = _options.Model, Device = _options.Device, GpuMemoryLimitBytes = _options.GpuMemoryLimitBytes,
-                FallbackToCpu = _options.FallbackToCpu, IntraOpThreads = _options.IntraOpThreads, InterOpThreads = _options.InterOpThreads, AllowSpinning = _options.AllowSpinning,
-                MaxBatchSize = _options.MaxBatchSize, MaxQueuedRequests = _options.MaxQueuedRequests, DefaultMaxTokens = _options.DefaultMaxTokens,
-            }, _options.Department, warn: message => LogProviderFallback(logger, message));
-            var prompter = ChatPrompter.Load(_options.Model, engine.Tokenizer);
-            var loaded = new LoadedWorkerModel(engine, prompter, _options.Department, ReadVersion(_options.Model), TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
-            await WarmUpAsync(engine).ConfigureAwait(false);
-            _model = loaded;
-            LogReady(logger, _options.Department, loaded.Version, engine.Model.Provider.ToString(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            var loaded = await LoadModelAsync(_options.Model).ConfigureAwait(false);
+            Volatile.Write(ref _model, loaded);
+            LogReady(logger, _options.Department, loaded.Version, loaded.Engine.Model.Provider.ToString(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is ModelLoadException or InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
             LogLoadFailed(logger, e, _options.Model, e.Message);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
+        }
+    }
+
+    private async Task<LoadedWorkerModel> LoadModelAsync(string directory)
+    {
+        var engine = InferenceEngine.Load(new EngineOptions
+        {
+            ModelDirectory = directory, Device = _options.Device, GpuMemoryLimitBytes = _options.GpuMemoryLimitBytes,
+            FallbackToCpu = _options.FallbackToCpu, IntraOpThreads = _options.IntraOpThreads, InterOpThreads = _options.InterOpThreads,
+            AllowSpinning = _options.AllowSpinning, MaxBatchSize = _options.MaxBatchSize, MaxQueuedRequests = _options.MaxQueuedRequests,
+            DefaultMaxTokens = _options.DefaultMaxTokens,
+        }, _options.Department, warn: message => LogProviderFallback(logger, message));
+        try
+        {
+            var prompter = ChatPrompter.Load(directory, engine.Tokenizer);
+            await WarmUpAsync(engine).ConfigureAwait(false);
+            return new LoadedWorkerModel(engine, prompter, _options.Department, ReadVersion(directory), Path.GetFullPath(directory));
+        }
+        catch
+        {
+            engine.Dispose();
+            throw;
         }
     }
 
@@ -76,9 +157,9 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     [LoggerMessage(EventId = 101, Level = LogLevel.Critical, Message = "the worker cannot start with model {Model}: {Reason}")]
     private static partial void LogLoadFailed(ILogger logger, Exception exception, string model, string reason);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "worker {Department} swapped {Previous} -> {Version}")]
+    private static partial void LogSwapped(ILogger logger, string department, string? previous, string version);
+
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "{Message}")]
     private static partial void LogProviderFallback(ILogger logger, string message);
 }
-
-/// <summary>What the endpoints serve from: the engine, its chat prompter, and the package's identity.</summary>
-public sealed record LoadedWorkerModel(InferenceEngine Engine, ChatPrompter Prompter, string Department, string Version, long CreatedUnix);

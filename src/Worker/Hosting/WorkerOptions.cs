@@ -31,6 +31,12 @@ public sealed class WorkerOptions
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// Shared secret for the internal model-swap endpoints (header x-worker-token), set by the gateway that
+    /// manages this worker; without it those endpoints do not exist.
+    /// </summary>
+    public string? AdminToken { get; set; }
+
     /// <summary>The supervising gateway's process id: the worker exits when that process is gone (no orphans).</summary>
     public int? ParentProcessId { get; set; }
 

@@ -11,9 +11,11 @@ internal static class ChatCompletionsEndpoint
 {
     public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        var (lease, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        using (lease)
         using (document)
         {
+            var model = lease.Model;
             var messages = ChatMessages.Read(body);
             int? topLogprobs = body.Bool("logprobs", false) ? (int)(body.Integer("top_logprobs") ?? 0) : null;
             if (topLogprobs is null && body.Has("top_logprobs"))

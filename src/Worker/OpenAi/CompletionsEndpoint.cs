@@ -9,9 +9,11 @@ internal static class CompletionsEndpoint
 {
     public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        var (lease, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        using (lease)
         using (document)
         {
+            var model = lease.Model;
             if (body.Bool("echo", false))
             {
                 throw OpenAiException.BadRequest("'echo' is not supported", "echo");

@@ -6,10 +6,11 @@ namespace Gateway.Worker.OpenAi;
 /// <summary>GET /v1/models: the one model this worker serves, under its department's name.</summary>
 internal static class ModelsEndpoint
 {
-    public static Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
+    public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var model = WorkerRequest.RequireModel(host, options.Value);
-        return WorkerRequest.WriteJsonAsync(context.Response, json =>
+        using var lease = WorkerRequest.Acquire(host, options.Value);
+        var model = lease.Model;
+        await WorkerRequest.WriteJsonAsync(context.Response, json =>
         {
             json.WriteStartObject();
             json.WriteString("object", "list");
@@ -24,6 +25,6 @@ internal static class ModelsEndpoint
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }, context.RequestAborted);
+        }, context.RequestAborted).ConfigureAwait(false);
     }
 }

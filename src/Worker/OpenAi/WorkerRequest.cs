@@ -7,29 +7,31 @@ namespace Gateway.Worker.OpenAi;
 /// <summary>What every generation endpoint does first: check readiness, parse the body, check the model name.</summary>
 internal static class WorkerRequest
 {
-    public static LoadedWorkerModel RequireModel(EngineHost host, WorkerOptions options) =>
-        host.Model ?? throw new OpenAiException(503, $"the {host.Department} model is still loading", code: "model_loading")
+    /// <summary>Leases the current model version for the whole request (a swap meanwhile does not touch it), or 503 while loading.</summary>
+    public static ModelLease Acquire(EngineHost host, WorkerOptions options) =>
+        host.TryAcquire() ?? throw new OpenAiException(503, $"the {host.Department} model is still loading", code: "model_loading")
         {
             RetryAfterSeconds = options.RetryAfterSeconds,
         };
 
-    /// <summary>The common start of every endpoint with a body: the model must be ready, the body JSON, the model name ours.</summary>
-    public static async Task<(LoadedWorkerModel Model, JsonDocument Document, RequestReader Body)> OpenAsync(HttpContext context, EngineHost host, WorkerOptions options)
+    /// <summary>The common start of every endpoint with a body: a lease on the model, the body as JSON, the model name checked.</summary>
+    public static async Task<(ModelLease Lease, JsonDocument Document, RequestReader Body)> OpenAsync(HttpContext context, EngineHost host, WorkerOptions options)
     {
-        var model = RequireModel(host, options);
-        var document = await RequestReader.ParseAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        var body = new RequestReader(document.RootElement);
+        var lease = Acquire(host, options);
+        JsonDocument? document = null;
         try
         {
-            CheckModelName(body, model);
+            document = await RequestReader.ParseAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
+            var body = new RequestReader(document.RootElement);
+            CheckModelName(body, lease.Model);
+            return (lease, document, body);
         }
         catch
         {
-            document.Dispose();
+            document?.Dispose();
+            lease.Dispose();
             throw;
         }
-
-        return (model, document, body);
     }
 
     /// <summary>The "model" field may be absent, "auto", the department, or "department:version" of this worker.</summary>

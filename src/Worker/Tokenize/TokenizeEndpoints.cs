@@ -15,8 +15,10 @@ internal static class TokenizeEndpoints
 {
     public static async Task Tokenize(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
-        using var disposeDocument = document;
+        var (lease, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        using var leaseScope = lease;
+        using var documentScope = document;
+        var model = lease.Model;
         var tokenizer = model.Engine.Tokenizer;
         IReadOnlyList<int> tokens;
         if (body.Has("messages"))
@@ -57,8 +59,10 @@ internal static class TokenizeEndpoints
 
     public static async Task Detokenize(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
     {
-        var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
-        using var disposeDocument = document;
+        var (lease, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
+        using var leaseScope = lease;
+        using var documentScope = document;
+        var model = lease.Model;
         if (body.Get("tokens") is not { ValueKind: JsonValueKind.Array } array)
         {
             throw OpenAiException.BadRequest("'tokens' must be an array of token ids", "tokens");
