@@ -5,7 +5,7 @@ internal static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
     public static string IntentData => Path.Combine(Root, "data", "intent");
-    public static string DefaultModel => Path.Combine(Root, "models", "router", "v1");
+    public static string DefaultModel => Path.Combine(Root, "models", "router", "v2");
 
     /// <summary>Copies a package so a test may damage it without touching the committed one.</summary>
     public static void CopyPackage(string from, string to)

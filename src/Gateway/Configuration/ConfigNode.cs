@@ -34,6 +34,13 @@ internal sealed class ConfigNode(JsonElement element, string path)
 
     public string? OptionalString(string name) => Optional(name)?.String();
 
+    public bool Bool() => _element.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Error("must be true or false"),
+    };
+
     public int? OptionalInt(string name) => Optional(name) is { } n
         ? n._element.ValueKind == JsonValueKind.Number && n._element.TryGetInt32(out int i) ? i : throw n.Error("must be an integer")
         : null;

@@ -17,6 +17,7 @@ public sealed record RoutingConfig
     public required IReadOnlyList<ApiKeyConfig> Keys { get; init; }
     public string? AdminKeySha256 { get; init; }
     public required HealthCheckConfig HealthChecks { get; init; }
+    public LifecycleConfig Lifecycle { get; init; } = new();
 
     /// <summary>The folder routing.json lives in: relative model paths resolve against it.</summary>
     public required string BaseDirectory { get; init; }
@@ -86,4 +87,20 @@ public sealed record HealthCheckConfig
 {
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>Model lifecycle: where the registry lives, the evaluation gate, and the token the gateway uses on its workers.</summary>
+public sealed record LifecycleConfig
+{
+    /// <summary>Folder of registry.json and audit.jsonl, relative to routing.json.</summary>
+    public string Registry { get; init; } = "models";
+
+    /// <summary>A candidate's key-fact recall may be at most this much below the active version's.</summary>
+    public double MaxRecallDrop { get; init; } = 0.05;
+
+    /// <summary>Refuse a candidate that carries no evaluation results while the active version has some.</summary>
+    public bool RequireEval { get; init; }
+
+    /// <summary>Container mode: sha256-free shared secret for the workers' internal endpoints (local mode makes its own).</summary>
+    public string? WorkerToken { get; init; }
 }

@@ -59,6 +59,7 @@ public static class RoutingConfigLoader
                 Keys = ReadKeys(root.Optional("keys"), departments),
                 AdminKeySha256 = ReadAdminKey(root.Optional("adminKey"), environment),
                 HealthChecks = ReadHealthChecks(root.Optional("healthChecks")),
+                Lifecycle = ReadLifecycle(root.Optional("lifecycle"), environment),
                 BaseDirectory = baseDirectory,
             };
             CheckPorts(config);
@@ -204,6 +205,31 @@ public static class RoutingConfigLoader
 
         string hash = node.Required("sha256").String().ToLowerInvariant();
         return hash.Length == 64 && hash.All(char.IsAsciiHexDigit) ? hash : throw node.Child("sha256").Error("must be a 64-hex-digit sha256");
+    }
+
+    private static LifecycleConfig ReadLifecycle(ConfigNode? node, Func<string, string?> environment)
+    {
+        if (node is null)
+        {
+            return new LifecycleConfig();
+        }
+
+        double drop = node.OptionalDouble("maxRecallDrop") ?? 0.05;
+        if (drop is < 0 or > 1)
+        {
+            throw node.Child("maxRecallDrop").Error("must be between 0 and 1");
+        }
+
+        string? token = node.Optional("workerToken")?.OptionalString("env") is { } variable
+            ? environment(variable) ?? throw node.Child("workerToken").Child("env").Error($"names the variable {variable}, which is not set")
+            : null;
+        return new LifecycleConfig
+        {
+            Registry = node.OptionalString("registry") ?? "models",
+            MaxRecallDrop = drop,
+            RequireEval = node.Optional("requireEval") is { } r && r.Bool(),
+            WorkerToken = token,
+        };
     }
 
     private static HealthCheckConfig ReadHealthChecks(ConfigNode? node) => node is null ? new HealthCheckConfig() : new HealthCheckConfig

@@ -9,8 +9,8 @@ namespace Gateway.Intent.Scoring;
 /// </summary>
 public sealed class IntentModel : IDisposable
 {
-    /// <summary>A last message under this many words ("and for my partner?" has 4) also gets scored with the earlier turns.</summary>
-    public const int ShortMessageWords = 5;
+    /// <summary>A last message under this many words ("and for my partner?" has 4, "and what about next week?" 5) is also scored with the earlier turns.</summary>
+    public const int ShortMessageWords = 6;
 
     /// <summary>How many user turns, counting the last, are combined when earlier turns are consulted.</summary>
     public const int MaxCombinedTurns = 4;

@@ -2,7 +2,7 @@ using Gateway.Intent.Scoring;
 
 namespace Gateway.Intent.Tests.Scoring;
 
-/// <summary>The committed default model, models/router/v1, as the gateway will use it.</summary>
+/// <summary>The committed default model, models/router/v2, as the gateway will use it.</summary>
 public sealed class DefaultModel : IDisposable
 {
     public IntentModel Model { get; } = IntentModel.Load(RepositoryFiles.DefaultModel);
@@ -23,7 +23,7 @@ public class IntentModelTests(DefaultModel fixture) : IClassFixture<DefaultModel
         var prediction = _model.Score(text);
 
         Assert.Equal(department, prediction.Label);
-        Assert.Equal("v1", prediction.ModelVersion);
+        Assert.Equal("v2", prediction.ModelVersion);
         Assert.Equal(IntentReasons.Text, prediction.Reason);
         Assert.Equal(1.0, prediction.Scores.Values.Sum(), 4);
         Assert.Equal(prediction.Scores[department], prediction.Confidence);
@@ -45,6 +45,22 @@ public class IntentModelTests(DefaultModel fixture) : IClassFixture<DefaultModel
         Assert.Equal("hr", prediction.Label);
         Assert.Equal(IntentReasons.WithEarlierTurns, prediction.Reason);
         Assert.Contains("earlier turns", prediction.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_WhatAboutNextWeekAfterALeaveQuestion_StaysHr()
+    {
+        (string, string)[] conversation =
+        [
+            ("user", "Can I take Friday off as annual leave? I have 6 days left."),
+            ("assistant", "Yes, request it in the HR portal and your manager approves it."),
+            ("user", "and what about next week?"),
+        ];
+
+        var prediction = _model.Score(conversation);
+
+        Assert.Equal("hr", prediction.Label);
+        Assert.Equal(IntentReasons.WithEarlierTurns, prediction.Reason);
     }
 
     [Fact]
@@ -99,7 +115,7 @@ public class IntentModelTests(DefaultModel fixture) : IClassFixture<DefaultModel
     public void Load_DefaultModel_ReadsLabelsVersionAndThreshold()
     {
         Assert.Equal(["hr", "it", "support"], _model.Labels);
-        Assert.Equal("v1", _model.Version);
+        Assert.Equal("v2", _model.Version);
         Assert.InRange(_model.Threshold, 0.34f, 0.99f);
     }
 }
