@@ -1,3 +1,4 @@
+using Gateway.Admin;
 using Gateway.Api;
 using Gateway.Auth;
 using Gateway.Hosting;
@@ -23,6 +24,8 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Gateway
 app.UseMiddleware<ApiKeyMiddleware>();
 app.UseRateLimiter();
 app.MapGatewayApi();
+app.MapAdminApi();
+app.Services.GetRequiredService<Gateway.Lifecycle.ModelLifecycle>().Bootstrap();
 app.MapReverseProxy(proxy =>
 {
     proxy.Use((context, next) => context.RequestServices.GetRequiredService<DepartmentProxyMiddleware>().InvokeAsync(context, () => next()));

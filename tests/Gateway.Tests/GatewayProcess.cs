@@ -16,6 +16,7 @@ public sealed class GatewayProcess : IDisposable
     public const string HrBotKey = "sk-test-hr-bot";
     public const string LimitedKey = "sk-test-limited";
     public const int LimitedPerMinute = 3;
+    public const string AdminKey = "sk-test-admin";
 
     private readonly ChildProcess _process;
 
@@ -146,6 +147,8 @@ public sealed class GatewayProcess : IDisposable
                 ? new JsonArray(Key("all", AllKey, 10_000), Key("hr-bot", HrBotKey, 10_000, "hr"), Key("limited", LimitedKey, LimitedPerMinute))
                 : new JsonArray(),
             ["healthChecks"] = new JsonObject { ["intervalSeconds"] = 1, ["timeoutSeconds"] = 1 },
+            ["adminKey"] = new JsonObject { ["sha256"] = Gateway.Configuration.RoutingConfigLoader.HashKey(AdminKey) },
+            ["lifecycle"] = new JsonObject { ["maxRecallDrop"] = 0.05 },
         };
     }
 

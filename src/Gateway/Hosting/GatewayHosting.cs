@@ -1,5 +1,6 @@
 using Gateway.Auth;
 using Gateway.Configuration;
+using Gateway.Lifecycle;
 using Gateway.Proxy;
 using Gateway.Routing;
 using Gateway.Supervision;
@@ -62,6 +63,12 @@ public static class GatewayHosting
         services.AddSingleton<ApiKeyMiddleware>();
         services.AddHttpClient("worker-probe", c => c.Timeout = TimeSpan.FromSeconds(2));
         services.AddSingleton<WorkerStatusTracker>();
+        services.AddHttpClient("worker-admin", c => c.Timeout = TimeSpan.FromMinutes(5)); // loading a big model takes a while
+        services.AddSingleton(sp => new ModelRegistry(Path.Combine(initial.BaseDirectory, initial.Lifecycle.Registry)));
+        services.AddSingleton<WorkerTokens>();
+        services.AddSingleton<WorkerModelClient>();
+        services.AddSingleton<ModelLifecycle>();
+        services.AddSingleton<Admin.PackageUploads>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkerStatusTracker>());
         services.Configure<SupervisorOptions>(builder.Configuration.GetSection("Supervisor"));
         services.AddSingleton<LocalWorkerSupervisor>();

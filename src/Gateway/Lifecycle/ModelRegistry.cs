@@ -17,6 +17,9 @@ public sealed class ModelRegistry
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    // One entry per line in the audit log, so it cannot be indented.
+    private static readonly JsonSerializerOptions AuditJson = new(Json) { WriteIndented = false };
+
     private readonly Lock _gate = new();
     private readonly string _statePath;
     private readonly string _auditPath;
@@ -72,7 +75,7 @@ public sealed class ModelRegistry
         {
             using var stream = new FileStream(_auditPath, FileMode.Append, FileAccess.Write, FileShare.Read);
             using var writer = new StreamWriter(stream);
-            writer.WriteLine(JsonSerializer.Serialize(entry, Json));
+            writer.WriteLine(JsonSerializer.Serialize(entry, AuditJson));
             writer.Flush();
             stream.Flush(flushToDisk: true);
         }
@@ -83,7 +86,7 @@ public sealed class ModelRegistry
         lock (_gate)
         {
             return File.Exists(_auditPath)
-                ? File.ReadAllLines(_auditPath).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<AuditEntry>(l, Json)!).ToList()
+                ? File.ReadAllLines(_auditPath).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<AuditEntry>(l, AuditJson)!).ToList()
                 : [];
         }
     }

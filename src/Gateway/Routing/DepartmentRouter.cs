@@ -57,6 +57,7 @@ public sealed class DepartmentRouter(IntentClassifierHost intent)
         }
 
         var scores = classifier.Score(conversation);
+        intent.ScoreShadow(conversation, scores.Label);
         // A key pinned to several departments: the best-scoring department it may use.
         var (label, confidence) = key is { Departments.Count: > 1 }
             ? scores.Scores.Where(s => key.Allows(s.Key)).MaxBy(s => s.Value) is var best ? (best.Key, best.Value) : (fallback, 0)

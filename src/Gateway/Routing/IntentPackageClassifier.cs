@@ -3,9 +3,11 @@ using Gateway.Intent.Scoring;
 namespace Gateway.Routing;
 
 /// <summary>The intent-model package (Gateway.Intent), scored in-process, as the router's classifier.</summary>
-internal sealed class IntentPackageClassifier(IntentModel model) : IIntentClassifier
+internal sealed class IntentPackageClassifier(IntentModel model) : IIntentClassifier, IDisposable
 {
     public string Version => model.Version;
+
+    public void Dispose() => model.Dispose();
 
     public static IntentPackageClassifier Load(string directory) => new(IntentModel.Load(directory));
 

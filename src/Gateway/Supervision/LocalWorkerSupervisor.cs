@@ -11,7 +11,8 @@ namespace Gateway.Supervision;
 /// also told the gateway's process id, so they exit by themselves if the gateway is killed outright.
 /// </summary>
 public sealed partial class LocalWorkerSupervisor(
-    RoutingConfigStore configs, IOptions<SupervisorOptions> options, ILogger<LocalWorkerSupervisor> logger) : BackgroundService
+    RoutingConfigStore configs, IOptions<SupervisorOptions> options, Lifecycle.ModelLifecycle lifecycle, Lifecycle.WorkerTokens tokens,
+    ILogger<LocalWorkerSupervisor> logger) : BackgroundService
 {
     private readonly List<WorkerChild> _children = [];
 
@@ -44,10 +45,12 @@ public sealed partial class LocalWorkerSupervisor(
         var runs = new List<Task>();
         foreach (var (department, settings) in config.Departments)
         {
-            string model = Path.GetFullPath(Path.Combine(config.BaseDirectory, settings.Model!));
+            string configured = Path.GetFullPath(Path.Combine(config.BaseDirectory, settings.Model!));
+            string dept = department;
             foreach (var worker in settings.Workers)
             {
-                var child = new WorkerChild(department, worker, model, assembly, logger);
+                // A restarted worker serves the version activated since, not the one routing.json started with.
+                var child = new WorkerChild(department, worker, () => lifecycle.ActivePath(dept) ?? configured, assembly, tokens.Current, logger);
                 lock (_children)
                 {
                     _children.Add(child);

@@ -5,7 +5,7 @@ using Gateway.Configuration;
 namespace Gateway.Supervision;
 
 /// <summary>One supervised worker process: how to start it, its log lines forwarded with a department prefix.</summary>
-public sealed partial class WorkerChild(string department, WorkerConfig worker, string model, string assembly, ILogger logger)
+public sealed partial class WorkerChild(string department, WorkerConfig worker, Func<string> model, string assembly, string? adminToken, ILogger logger)
 {
     private Process? _process;
 
@@ -63,13 +63,18 @@ public sealed partial class WorkerChild(string department, WorkerConfig worker, 
             info.ArgumentList.Add(arg);
         }
 
+        if (adminToken is not null)
+        {
+            info.Environment["Worker__AdminToken"] = adminToken; // not on the command line, where ps would show it
+        }
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => Forward(e.Data);
         process.ErrorDataReceived += (_, e) => Forward(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        LogStarted(logger, Name, process.Id, model);
+        LogStarted(logger, Name, process.Id, model());
         return process;
     }
 
@@ -77,12 +82,13 @@ public sealed partial class WorkerChild(string department, WorkerConfig worker, 
     {
         static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
         yield return "--department"; yield return department;
-        yield return "--model"; yield return model;
+        yield return "--model"; yield return model();
         yield return "--port"; yield return I(worker.Port!.Value);
         yield return "--device"; yield return worker.Device;
         yield return "--max-batch"; yield return I(worker.MaxBatchSize);
         yield return "--threads"; yield return I(worker.Threads);
         yield return "--Worker:ParentProcessId"; yield return I(Environment.ProcessId);
+
         if (worker.GpuMemoryLimitBytes is long limit)
         {
             yield return "--Worker:GpuMemoryLimitBytes"; yield return I(limit);

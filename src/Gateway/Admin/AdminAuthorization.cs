@@ -1,0 +1,42 @@
+using Gateway.Api;
+using Gateway.Auth;
+using Gateway.Configuration;
+
+namespace Gateway.Admin;
+
+/// <summary>
+/// Every /admin call needs the admin key: 401 without a key or with an unknown one, 403 with an ordinary
+/// API key (valid, but not for this), and 403 when routing.json configures no admin key at all.
+/// </summary>
+internal static class AdminAuthorization
+{
+    public static string Require(HttpContext context, RoutingConfig config)
+    {
+        string? secret = ApiKeyAuthentication.BearerToken(context.Request);
+        if (secret is null)
+        {
+            throw new GatewayError(401, "The admin API needs the admin key: 'Authorization: Bearer <admin key>'", "missing_api_key");
+        }
+
+        string hash = RoutingConfigLoader.HashKey(secret);
+        if (config.AdminKeySha256 is null)
+        {
+            throw new GatewayError(403, "No admin key is configured in routing.json (adminKey), so the admin API is closed", "admin_disabled");
+        }
+
+        if (FixedEquals(hash, config.AdminKeySha256))
+        {
+            return "admin";
+        }
+
+        if (config.Keys.FirstOrDefault(k => FixedEquals(hash, k.Sha256)) is { } key)
+        {
+            throw new GatewayError(403, $"The API key '{key.Name}' is not the admin key", "not_admin");
+        }
+
+        throw new GatewayError(401, "Incorrect admin key provided", "invalid_api_key");
+    }
+
+    private static bool FixedEquals(string a, string b) => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+        System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
+}

@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Gateway.Tests.Admin;
+
+/// <summary>Calls the gateway's admin API with a key, and makes versioned copies of test packages.</summary>
+internal sealed class AdminClient(GatewayProcess gateway, string key = GatewayProcess.AdminKey)
+{
+    public async Task<(int Status, JsonElement Body)> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(gateway.BaseUrl, path));
+        request.Headers.Authorization = new("Bearer", key);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        using var response = await gateway.Http.SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    public Task<(int Status, JsonElement Body)> Register(string department, string path) =>
+        SendAsync(HttpMethod.Post, $"/admin/departments/{department}/versions", new { path });
+
+    public Task<(int Status, JsonElement Body)> Activate(string department, string version) =>
+        SendAsync(HttpMethod.Post, $"/admin/departments/{department}/activate", new { version });
+
+    /// <summary>A copy of a package under another version name (and optionally with evaluation results); files and hashes stay valid.</summary>
+    public static string VersionedCopy(string source, string folder, string version, double? recall = null)
+    {
+        string target = Path.Combine(folder, version);
+        Directory.CreateDirectory(target);
+        foreach (string file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        string manifestPath = Path.Combine(target, "manifest.json");
+        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["version"] = version;
+        if (recall is double r)
+        {
+            manifest["metrics"]!["eval"] = new JsonObject { ["keyFactRecall"] = r };
+        }
+
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        return target;
+    }
+}
