@@ -2,7 +2,9 @@ using Gateway.Inference;
 using Gateway.Inference.Chat;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Models;
+using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Packaging;
+using Gateway.Worker.Grounding;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Worker.Hosting;
@@ -35,6 +37,13 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
     private async Task LoadAsync()
     {
+        if (!TryLoadKnowledge(out var grounding))
+        {
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            return;
+        }
+
         try
         {
             var started = TimeProvider.System.GetTimestamp();
@@ -45,7 +54,10 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
                 MaxBatchSize = _options.MaxBatchSize, MaxQueuedRequests = _options.MaxQueuedRequests, DefaultMaxTokens = _options.DefaultMaxTokens,
             }, _options.Department, warn: message => LogProviderFallback(logger, message));
             var prompter = ChatPrompter.Load(_options.Model, engine.Tokenizer);
-            var loaded = new LoadedWorkerModel(engine, prompter, _options.Department, ReadVersion(_options.Model), TimeProvider.System.GetUtcNow().ToUnixTimeSeconds());
+            var loaded = new LoadedWorkerModel(engine, prompter, _options.Department, ReadVersion(_options.Model), TimeProvider.System.GetUtcNow().ToUnixTimeSeconds())
+            {
+                Grounding = grounding,
+            };
             await WarmUpAsync(engine).ConfigureAwait(false);
             _model = loaded;
             LogReady(logger, _options.Department, loaded.Version, engine.Model.Provider.ToString(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
@@ -55,6 +67,28 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
             LogLoadFailed(logger, e, _options.Model, e.Message);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
+        }
+    }
+
+    /// <summary>Loads and indexes the knowledge base, if one is set; false (logged) when it cannot be read.</summary>
+    private bool TryLoadKnowledge(out KnowledgeGrounding? grounding)
+    {
+        grounding = null;
+        if (string.IsNullOrWhiteSpace(_options.Knowledge))
+        {
+            return true;
+        }
+
+        try
+        {
+            grounding = new KnowledgeGrounding(KnowledgeBase.Load(_options.Knowledge), _options.Department, _options.GroundingTopK, _options.GroundingByDefault);
+            LogKnowledge(logger, _options.Department, grounding.PassageCount, _options.Knowledge, _options.GroundingByDefault ? "on" : "off", _options.GroundingTopK);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogKnowledgeFailed(logger, e, _options.Knowledge, e.Message);
+            return false;
         }
     }
 
@@ -76,9 +110,20 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     [LoggerMessage(EventId = 101, Level = LogLevel.Critical, Message = "the worker cannot start with model {Model}: {Reason}")]
     private static partial void LogLoadFailed(ILogger logger, Exception exception, string model, string reason);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Information,
+        Message = "worker {Department} knowledge base: {Passages} passages from {Folder}; grounding {State} by default, top {TopK}")]
+    private static partial void LogKnowledge(ILogger logger, string department, int passages, string folder, string state, int topK);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Critical, Message = "the worker cannot start with knowledge base {Folder}: {Reason}")]
+    private static partial void LogKnowledgeFailed(ILogger logger, Exception exception, string folder, string reason);
+
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "{Message}")]
     private static partial void LogProviderFallback(ILogger logger, string message);
 }
 
 /// <summary>What the endpoints serve from: the engine, its chat prompter, and the package's identity.</summary>
-public sealed record LoadedWorkerModel(InferenceEngine Engine, ChatPrompter Prompter, string Department, string Version, long CreatedUnix);
+public sealed record LoadedWorkerModel(InferenceEngine Engine, ChatPrompter Prompter, string Department, string Version, long CreatedUnix)
+{
+    /// <summary>The department's indexed knowledge base; null when the worker serves without one.</summary>
+    public KnowledgeGrounding? Grounding { get; init; }
+}

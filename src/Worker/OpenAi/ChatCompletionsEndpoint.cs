@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Templates;
+using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,8 @@ internal static class ChatCompletionsEndpoint
         var (model, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
         using (document)
         {
-            var messages = ChatMessages.Read(body);
+            var grounding = ChatGrounding.Apply(model, ChatMessages.Read(body), body);
+            GroundingReport.SetHeader(context.Response, grounding.Passages);
             int? topLogprobs = body.Bool("logprobs", false) ? (int)(body.Integer("top_logprobs") ?? 0) : null;
             if (topLogprobs is null && body.Has("top_logprobs"))
             {
@@ -25,7 +27,7 @@ internal static class ChatCompletionsEndpoint
             IReadOnlyList<int> prompt;
             try
             {
-                prompt = model.Prompter.Tokenize(messages, addGenerationPrompt: true, tools);
+                prompt = model.Prompter.Tokenize(grounding.Messages, addGenerationPrompt: true, tools);
             }
             catch (ChatTemplateException e)
             {
@@ -33,7 +35,7 @@ internal static class ChatCompletionsEndpoint
             }
 
             var request = SamplingParameters.Read(body, prompt, topLogprobs);
-            var writer = new ChatResponseWriter(WorkerRequest.NewId("chatcmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null);
+            var writer = new ChatResponseWriter(WorkerRequest.NewId("chatcmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null, grounding.Passages);
             await Generation.RespondAsync(context, model, body, request, "chat", writer).ConfigureAwait(false);
         }
     }
