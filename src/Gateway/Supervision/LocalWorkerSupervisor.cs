@@ -45,9 +45,10 @@ public sealed partial class LocalWorkerSupervisor(
         foreach (var (department, settings) in config.Departments)
         {
             string model = Path.GetFullPath(Path.Combine(config.BaseDirectory, settings.Model!));
+            var grounding = settings.Grounding is { } g ? g with { Knowledge = g.ResolveKnowledge(config.BaseDirectory) } : null;
             foreach (var worker in settings.Workers)
             {
-                var child = new WorkerChild(department, worker, model, assembly, logger);
+                var child = new WorkerChild(department, worker, model, assembly, logger, grounding);
                 lock (_children)
                 {
                     _children.Add(child);
