@@ -53,6 +53,10 @@ internal sealed class ConfigNode(JsonElement element, string path)
         ? n._element.ValueKind == JsonValueKind.Number ? n._element.GetDouble() : throw n.Error("must be a number")
         : null;
 
+    public bool? OptionalBool(string name) => Optional(name) is { } n
+        ? n._element.ValueKind switch { JsonValueKind.True => true, JsonValueKind.False => false, _ => throw n.Error("must be true or false") }
+        : null;
+
     public RoutingConfigException Error(string problem) => new($"{(path.Length == 0 ? "routing.json" : path)}: {problem}");
 
     private bool IsMissing => _element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null;

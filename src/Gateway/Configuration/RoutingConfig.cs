@@ -48,6 +48,9 @@ public sealed record DepartmentConfig
 
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public required IReadOnlyList<WorkerConfig> Workers { get; init; }
+
+    /// <summary>The department's knowledge base for grounded answers; null serves without one.</summary>
+    public GroundingConfig? Grounding { get; init; }
 }
 
 /// <summary>A worker: in local mode a port (and device) the gateway starts it on; in container mode an address.</summary>

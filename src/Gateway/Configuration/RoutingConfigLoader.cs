@@ -48,7 +48,7 @@ public static class RoutingConfigLoader
                 throw root.Child("mode").Error("must be \"local\" or \"container\"");
             }
 
-            var departments = ReadDepartments(root.Required("departments"), mode);
+            var departments = ReadDepartments(root.Required("departments"), mode, baseDirectory);
             var config = new RoutingConfig
             {
                 Listen = root.OptionalString("listen") ?? "http://127.0.0.1:8080",
@@ -70,7 +70,7 @@ public static class RoutingConfigLoader
     /// <summary>The sha256 (lower-case hex) routing.json stores for a key's secret.</summary>
     public static string HashKey(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static Dictionary<string, DepartmentConfig> ReadDepartments(ConfigNode node, string mode)
+    private static Dictionary<string, DepartmentConfig> ReadDepartments(ConfigNode node, string mode, string baseDirectory)
     {
         var departments = new Dictionary<string, DepartmentConfig>(StringComparer.Ordinal);
         foreach (var (name, department) in node.Properties())
@@ -97,6 +97,7 @@ public static class RoutingConfigLoader
                 Model = model,
                 Aliases = department.Optional("aliases")?.Items().Select(a => a.String()).ToList() ?? [],
                 Workers = workers,
+                Grounding = GroundingConfigReader.Read(department.Optional("grounding"), mode, baseDirectory),
             };
         }
 

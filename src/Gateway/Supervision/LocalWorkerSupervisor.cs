@@ -47,10 +47,11 @@ public sealed partial class LocalWorkerSupervisor(
         {
             string configured = Path.GetFullPath(Path.Combine(config.BaseDirectory, settings.Model!));
             string dept = department;
+            var grounding = settings.Grounding is { } g ? g with { Knowledge = g.ResolveKnowledge(config.BaseDirectory) } : null;
             foreach (var worker in settings.Workers)
             {
                 // A restarted worker serves the version activated since, not the one routing.json started with.
-                var child = new WorkerChild(department, worker, () => lifecycle.ActivePath(dept) ?? configured, assembly, tokens.Current, logger);
+                var child = new WorkerChild(department, worker, () => lifecycle.ActivePath(dept) ?? configured, assembly, tokens.Current, logger, grounding);
                 lock (_children)
                 {
                     _children.Add(child);

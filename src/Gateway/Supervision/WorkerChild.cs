@@ -5,7 +5,9 @@ using Gateway.Configuration;
 namespace Gateway.Supervision;
 
 /// <summary>One supervised worker process: how to start it, its log lines forwarded with a department prefix.</summary>
-public sealed partial class WorkerChild(string department, WorkerConfig worker, Func<string> model, string assembly, string? adminToken, ILogger logger)
+/// <param name="knowledge">The department's grounding with its knowledge folder already absolute; null serves without one.</param>
+public sealed partial class WorkerChild(
+    string department, WorkerConfig worker, Func<string> model, string assembly, string? adminToken, ILogger logger, GroundingConfig? knowledge = null)
 {
     private Process? _process;
 
@@ -78,7 +80,8 @@ public sealed partial class WorkerChild(string department, WorkerConfig worker, 
         return process;
     }
 
-    private IEnumerable<string> Arguments()
+    /// <summary>The worker's command line after the assembly.</summary>
+    public IEnumerable<string> Arguments()
     {
         static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
         yield return "--department"; yield return department;
@@ -92,6 +95,13 @@ public sealed partial class WorkerChild(string department, WorkerConfig worker, 
         if (worker.GpuMemoryLimitBytes is long limit)
         {
             yield return "--Worker:GpuMemoryLimitBytes"; yield return I(limit);
+        }
+
+        if (knowledge is not null)
+        {
+            yield return "--knowledge"; yield return knowledge.Knowledge;
+            yield return "--Worker:GroundingTopK"; yield return I(knowledge.TopK);
+            yield return "--Worker:Grounding"; yield return knowledge.Enabled ? "true" : "false";
         }
     }
 

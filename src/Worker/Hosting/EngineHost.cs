@@ -2,7 +2,9 @@ using Gateway.Inference;
 using Gateway.Inference.Chat;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Models;
+using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Packaging;
+using Gateway.Worker.Grounding;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Worker.Hosting;
@@ -18,6 +20,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     private readonly WorkerOptions _options = options.Value;
     private readonly SemaphoreSlim _swapping = new(1, 1);
     private readonly List<LoadedWorkerModel> _retired = [];
+    private KnowledgeGrounding? _grounding;
     private LoadedWorkerModel? _model;
     private Task? _loading;
 
@@ -102,6 +105,13 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
     private async Task LoadAsync()
     {
+        if (!TryLoadKnowledge(out _grounding))
+        {
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+            return;
+        }
+
         try
         {
             var started = TimeProvider.System.GetTimestamp();
@@ -130,12 +140,35 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
         {
             var prompter = ChatPrompter.Load(directory, engine.Tokenizer);
             await WarmUpAsync(engine).ConfigureAwait(false);
-            return new LoadedWorkerModel(engine, prompter, _options.Department, ReadVersion(directory), Path.GetFullPath(directory));
+            // The knowledge base belongs to the department, not the version: every version serves with it.
+            return new LoadedWorkerModel(engine, prompter, _options.Department, ReadVersion(directory), Path.GetFullPath(directory)) { Grounding = _grounding };
         }
         catch
         {
             engine.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>Loads and indexes the knowledge base, if one is set; false (logged) when it cannot be read.</summary>
+    private bool TryLoadKnowledge(out KnowledgeGrounding? grounding)
+    {
+        grounding = null;
+        if (string.IsNullOrWhiteSpace(_options.Knowledge))
+        {
+            return true;
+        }
+
+        try
+        {
+            grounding = new KnowledgeGrounding(KnowledgeBase.Load(_options.Knowledge), _options.Department, _options.GroundingTopK, _options.GroundingByDefault);
+            LogKnowledge(logger, _options.Department, grounding.PassageCount, _options.Knowledge, _options.GroundingByDefault ? "on" : "off", _options.GroundingTopK);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogKnowledgeFailed(logger, e, _options.Knowledge, e.Message);
+            return false;
         }
     }
 
@@ -159,6 +192,13 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "worker {Department} swapped {Previous} -> {Version}")]
     private static partial void LogSwapped(ILogger logger, string department, string? previous, string version);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Information,
+        Message = "worker {Department} knowledge base: {Passages} passages from {Folder}; grounding {State} by default, top {TopK}")]
+    private static partial void LogKnowledge(ILogger logger, string department, int passages, string folder, string state, int topK);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Critical, Message = "the worker cannot start with knowledge base {Folder}: {Reason}")]
+    private static partial void LogKnowledgeFailed(ILogger logger, Exception exception, string folder, string reason);
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "{Message}")]
     private static partial void LogProviderFallback(ILogger logger, string message);

@@ -20,6 +20,9 @@ public sealed class LoadedWorkerModel(InferenceEngine engine, ChatPrompter promp
     public string Directory { get; } = directory;
     public long CreatedUnix { get; } = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>The department's indexed knowledge base; null when the worker serves without one.</summary>
+    public Grounding.KnowledgeGrounding? Grounding { get; init; }
+
     /// <summary>Requests currently running on this version.</summary>
     public int Leases
     {

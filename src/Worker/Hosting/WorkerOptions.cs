@@ -43,6 +43,21 @@ public sealed class WorkerOptions
     /// <summary>Seconds a client is told to wait (Retry-After) when the worker is busy or loading.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
+    /// <summary>The department's knowledge base (a folder of markdown); retrieved passages ground chat prompts.</summary>
+    public string? Knowledge { get; set; }
+
+    /// <summary>Passages put into a grounded prompt unless the request asks for another number.</summary>
+    public int GroundingTopK { get; set; } = 3;
+
+    /// <summary>Whether chat prompts are grounded by default; unset means yes when a knowledge folder is given.</summary>
+    public bool? Grounding { get; set; }
+
+    /// <summary>Grounding is on by default: asked for, or left unset with a knowledge folder given.</summary>
+    public bool GroundingByDefault => Grounding ?? !string.IsNullOrWhiteSpace(Knowledge);
+
+    /// <summary>The largest top_k a request or the settings may ask for.</summary>
+    public const int MaxGroundingTopK = 20;
+
     public static readonly Dictionary<string, string> CommandLineSwitches = new(StringComparer.Ordinal)
     {
         ["--department"] = $"{Section}:{nameof(Department)}",
@@ -53,6 +68,7 @@ public sealed class WorkerOptions
         ["--max-batch"] = $"{Section}:{nameof(MaxBatchSize)}",
         ["--max-queue"] = $"{Section}:{nameof(MaxQueuedRequests)}",
         ["--threads"] = $"{Section}:{nameof(IntraOpThreads)}",
+        ["--knowledge"] = $"{Section}:{nameof(Knowledge)}",
     };
 
     /// <summary>Throws with the setting's name when the worker cannot start with these options.</summary>
@@ -71,6 +87,16 @@ public sealed class WorkerOptions
         if (MaxRequestBytes < 1024)
         {
             throw new ArgumentException("Worker:MaxRequestBytes must be at least 1024");
+        }
+
+        if (GroundingTopK is < 1 or > MaxGroundingTopK)
+        {
+            throw new ArgumentException($"Worker:GroundingTopK must be 1..{MaxGroundingTopK}, got {GroundingTopK}");
+        }
+
+        if (Grounding == true && string.IsNullOrWhiteSpace(Knowledge))
+        {
+            throw new ArgumentException("Worker:Grounding is true but no knowledge base is given (Worker:Knowledge, --knowledge)");
         }
     }
 }

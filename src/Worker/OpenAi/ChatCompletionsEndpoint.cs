@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Templates;
+using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ internal static class ChatCompletionsEndpoint
         using (document)
         {
             var model = lease.Model;
-            var messages = ChatMessages.Read(body);
+            var grounding = ChatGrounding.Apply(model, ChatMessages.Read(body), body);
+            GroundingReport.SetHeader(context.Response, grounding.Passages);
             int? topLogprobs = body.Bool("logprobs", false) ? (int)(body.Integer("top_logprobs") ?? 0) : null;
             if (topLogprobs is null && body.Has("top_logprobs"))
             {
@@ -27,7 +29,7 @@ internal static class ChatCompletionsEndpoint
             IReadOnlyList<int> prompt;
             try
             {
-                prompt = model.Prompter.Tokenize(messages, addGenerationPrompt: true, tools);
+                prompt = model.Prompter.Tokenize(grounding.Messages, addGenerationPrompt: true, tools);
             }
             catch (ChatTemplateException e)
             {
@@ -35,7 +37,7 @@ internal static class ChatCompletionsEndpoint
             }
 
             var request = SamplingParameters.Read(body, prompt, topLogprobs);
-            var writer = new ChatResponseWriter(WorkerRequest.NewId("chatcmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null);
+            var writer = new ChatResponseWriter(WorkerRequest.NewId("chatcmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null, grounding.Passages);
             await Generation.RespondAsync(context, model, body, request, "chat", writer).ConfigureAwait(false);
         }
     }

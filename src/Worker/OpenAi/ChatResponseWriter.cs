@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json;
 using Gateway.Inference.Generation;
+using Gateway.ModelKit.Grounding;
+using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
 
 namespace Gateway.Worker.OpenAi;
 
 /// <summary>chat.completion and chat.completion.chunk objects, as the OpenAI API and SDKs expect them.</summary>
-internal sealed class ChatResponseWriter(string id, long created, LoadedWorkerModel model, bool logprobs) : IResponseWriter
+internal sealed class ChatResponseWriter(
+    string id, long created, LoadedWorkerModel model, bool logprobs, IReadOnlyList<(Passage Passage, double Score)>? grounding = null) : IResponseWriter
 {
     public void WriteStart(Utf8JsonWriter json, bool includeUsage) => Chunk(json, includeUsage, choices: () =>
     {
@@ -63,6 +66,7 @@ internal sealed class ChatResponseWriter(string id, long created, LoadedWorkerMo
         json.WriteEndObject();
         json.WriteEndArray();
         OpenAiUsage.Write(json, result.Usage);
+        GroundingReport.WriteField(json, grounding);
         json.WriteEndObject();
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Inference.Templates;
+using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
 using Gateway.Worker.OpenAi;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,9 @@ internal static class TokenizeEndpoints
             string text;
             try
             {
-                text = model.Prompter.Render(ChatMessages.Read(body), body.Bool("add_generation_prompt", true));
+                var grounding = ChatGrounding.Apply(model, ChatMessages.Read(body), body);
+                GroundingReport.SetHeader(context.Response, grounding.Passages);
+                text = model.Prompter.Render(grounding.Messages, body.Bool("add_generation_prompt", true));
             }
             catch (ChatTemplateException e)
             {

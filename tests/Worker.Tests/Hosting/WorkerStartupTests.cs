@@ -24,4 +24,29 @@ public class WorkerStartupTests
         Assert.NotEqual(0, worker.ExitCode);
         Assert.Contains("Worker:Model (--model)", worker.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MissingKnowledgeFolder_StopsTheWorkerWithExitCode1AndTheReason()
+    {
+        using var dir = new TemporaryDirectory();
+        string missing = dir.Combine("no-such-kb");
+
+        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--model", TestPackages.TinyFp32, "--knowledge", missing,
+            "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(60)), "the worker kept running without its knowledge base");
+        Assert.Equal(1, worker.ExitCode);
+        Assert.Contains($"knowledge base folder '{missing}' does not exist", worker.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GroundingTopKOutOfRange_FailsAtStartNamingTheSetting()
+    {
+        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--model", "x", "--Worker:GroundingTopK", "0",
+            "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, worker.ExitCode);
+        Assert.Contains("Worker:GroundingTopK", worker.Output, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace Gateway.Cli.Eval;
+
+/// <summary>
+/// One line of an eval file: <c>{"messages":[{"role":"user","content":"..."}], "key_facts":["28 days"], "reference":"..."}</c>.
+/// </summary>
+internal sealed record EvalExample(
+    int Line, IReadOnlyList<IReadOnlyDictionary<string, object?>> Messages, IReadOnlyList<string> KeyFacts, string Reference)
+{
+    private static readonly HashSet<string> Roles = ["system", "developer", "user", "assistant", "tool"];
+
+    /// <summary>Reads every non-blank line; a malformed one is refused with the file name and its line number.</summary>
+    public static IReadOnlyList<EvalExample> LoadJsonLines(string path)
+    {
+        var examples = new List<EvalExample>();
+        int number = 0;
+        foreach (string text in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            try
+            {
+                examples.Add(Parse(number, text));
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)} line {number}: not valid JSON ({e.Message})");
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{Path.GetFileName(path)} line {number}: {e.Message}");
+            }
+        }
+
+        return examples.Count > 0 ? examples : throw new InvalidDataException($"{Path.GetFileName(path)}: no examples");
+    }
+
+    private static EvalExample Parse(int line, string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException("must be a JSON object");
+        }
+
+        if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array || messages.GetArrayLength() == 0)
+        {
+            throw new InvalidDataException("'messages' must be a non-empty array");
+        }
+
+        var read = messages.EnumerateArray().Select((m, i) => Message(m, i)).ToList();
+        if (!root.TryGetProperty("key_facts", out var facts) || facts.ValueKind != JsonValueKind.Array
+            || facts.EnumerateArray().Any(f => f.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(f.GetString())))
+        {
+            throw new InvalidDataException("'key_facts' must be an array of non-empty strings");
+        }
+
+        if (!root.TryGetProperty("reference", out var reference) || reference.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(reference.GetString()))
+        {
+            throw new InvalidDataException("'reference' must be a non-empty string");
+        }
+
+        return new EvalExample(line, read, facts.EnumerateArray().Select(f => f.GetString()!).ToList(), reference.GetString()!);
+    }
+
+    private static Dictionary<string, object?> Message(JsonElement message, int index)
+    {
+        if (message.ValueKind != JsonValueKind.Object
+            || !message.TryGetProperty("role", out var role) || role.ValueKind != JsonValueKind.String || !Roles.Contains(role.GetString()!)
+            || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
+        {
+            throw new InvalidDataException($"'messages[{index}]' must be {{\"role\": one of {string.Join("/", Roles)}, \"content\": a string}}");
+        }
+
+        return new Dictionary<string, object?>(StringComparer.Ordinal) { ["role"] = role.GetString(), ["content"] = content.GetString() };
+    }
+}

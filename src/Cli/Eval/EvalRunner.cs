@@ -1,0 +1,51 @@
+using Gateway.Inference;
+using Gateway.Inference.Chat;
+using Gateway.Inference.Generation;
+using Gateway.ModelKit.Grounding;
+
+namespace Gateway.Cli.Eval;
+
+/// <summary>
+/// Runs one example the way the worker would serve it: the chat template (and, when grounded, the passages
+/// <see cref="GroundedPrompt"/> puts into the system message), greedy generation, then teacher forcing of the reference.
+/// </summary>
+internal sealed class EvalRunner(InferenceEngine engine, ChatPrompter prompter, ReferenceScorer scorer, string department, Bm25Index? index, int topK, int maxTokens)
+{
+    public async Task<ExampleResult> RunAsync(EvalExample example)
+    {
+        var ungrounded = await RunSettingAsync(example, example.Messages, null).ConfigureAwait(false);
+        if (index is null)
+        {
+            return new ExampleResult(example, null, ungrounded);
+        }
+
+        var passages = index.Search(GroundedPrompt.Query(example.Messages), topK).Select(h => h.Passage).ToList();
+        var grounded = await RunSettingAsync(example, GroundedPrompt.Apply(example.Messages, department, passages), passages).ConfigureAwait(false);
+        return new ExampleResult(example, grounded, ungrounded);
+    }
+
+    private async Task<SettingResult> RunSettingAsync(EvalExample example, IReadOnlyList<IReadOnlyDictionary<string, object?>> messages, IReadOnlyList<Passage>? passages)
+    {
+        var prompt = prompter.Tokenize(messages, addGenerationPrompt: true);
+        var reference = engine.Tokenizer.Encode(example.Reference, addSpecialTokens: false);
+        if (prompt.Count + Math.Max(reference.Count, maxTokens) > scorer.ContextLength)
+        {
+            throw new InvalidDataException(
+                $"line {example.Line}: the prompt ({prompt.Count} tokens) with the answer ({Math.Max(reference.Count, maxTokens)}) does not fit the model's context of {scorer.ContextLength} tokens");
+        }
+
+        var answer = await engine.GenerateCompleteAsync(new GenerationRequest { PromptTokens = prompt, MaxTokens = maxTokens, Sampling = SamplingOptions.Greedy })
+            .ConfigureAwait(false);
+        var (nll, tokens) = scorer.Score(prompt, reference);
+        return new SettingResult(answer.Text, KeyFactRecall.Of(answer.Text, example.KeyFacts), nll, tokens, prompt.Count, passages?.Select(p => p.Id).ToList());
+    }
+}
+
+/// <summary>One example's results: grounded (null without a knowledge base) and ungrounded.</summary>
+internal sealed record ExampleResult(EvalExample Example, SettingResult? Grounded, SettingResult Ungrounded);
+
+/// <summary>The answer, its key-fact recall, and the reference's negative log-likelihood under one prompt setting.</summary>
+internal sealed record SettingResult(string Answer, double? Recall, double Nll, int ReferenceTokens, int PromptTokens, IReadOnlyList<string>? PassageIds)
+{
+    public double Perplexity => Math.Exp(Nll / ReferenceTokens);
+}

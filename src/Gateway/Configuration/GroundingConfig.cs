@@ -1,0 +1,18 @@
+namespace Gateway.Configuration;
+
+/// <summary>
+/// A department's <c>"grounding"</c>: the knowledge-base folder (markdown; absolute or relative to routing.json)
+/// the worker retrieves passages from, how many go into a prompt, and whether grounding is on by default
+/// (a request can still turn it off or on with its own "grounding" field).
+/// </summary>
+public sealed record GroundingConfig
+{
+    public const int MaxTopK = 20;
+
+    public required string Knowledge { get; init; }
+    public int TopK { get; init; } = 3;
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>The knowledge folder as an absolute path.</summary>
+    public string ResolveKnowledge(string baseDirectory) => Path.GetFullPath(Path.Combine(baseDirectory, Knowledge));
+}

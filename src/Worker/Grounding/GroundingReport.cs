@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Gateway.ModelKit.Grounding;
+
+namespace Gateway.Worker.Grounding;
+
+/// <summary>
+/// How a response says which passages grounded it: the <c>x-gateway-grounding</c> header (ids, best first,
+/// comma-separated; empty when nothing matched) on every grounded response, and in a whole chat.completion
+/// a top-level <c>"grounding": [{"id","title","score"}]</c> extension field that OpenAI clients ignore.
+/// </summary>
+internal static class GroundingReport
+{
+    public const string Header = "x-gateway-grounding";
+
+    public static void SetHeader(HttpResponse response, IReadOnlyList<(Passage Passage, double Score)>? passages)
+    {
+        if (passages is not null)
+        {
+            response.Headers[Header] = string.Join(',', passages.Select(p => p.Passage.Id));
+        }
+    }
+
+    public static void WriteField(Utf8JsonWriter json, IReadOnlyList<(Passage Passage, double Score)>? passages)
+    {
+        if (passages is null)
+        {
+            return;
+        }
+
+        json.WriteStartArray(GroundingRequest.Field);
+        foreach (var (passage, score) in passages)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", passage.Id);
+            json.WriteString("title", passage.Title);
+            json.WriteNumber("score", Math.Round(score, 4));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}
