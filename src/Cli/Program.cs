@@ -6,5 +6,6 @@ var root = new RootCommand("gw: build, check and manage the department SLM gatew
     ModelCommands.Create(),
     Gateway.Cli.Intent.IntentCommands.Create(),
     Gateway.Cli.Eval.EvalCommand.Create(),
+    Gateway.Cli.Training.TrainCommand.Create(),
 };
 return root.Parse(args).Invoke();

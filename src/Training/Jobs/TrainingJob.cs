@@ -1,0 +1,60 @@
+namespace Gateway.Training.Jobs;
+
+/// <summary>
+/// Everything <c>gw train</c> needs: the data, where to start (a package to fine-tune, or a preset with a
+/// tokenizer folder or a corpus to train one), optional grounding, and where the new package goes.
+/// </summary>
+public sealed record TrainingJob
+{
+    public required string DataPath { get; init; }
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>A package to fine-tune; its weights, config and tokenizer are the starting point.</summary>
+    public string? FromPackage { get; init; }
+
+    /// <summary>A preset to train from random weights (see <see cref="TrainingPresets"/>), with <see cref="TokenizerDirectory"/> or <see cref="VocabFrom"/>.</summary>
+    public string? Preset { get; init; }
+
+    public string? TokenizerDirectory { get; init; }
+    public string? VocabFrom { get; init; }
+    public int? VocabSize { get; init; }
+
+    /// <summary>Knowledge folder (*.md) for grounded training, in the worker's grounded-prompt format.</summary>
+    public string? KnowledgeDirectory { get; init; }
+
+    public int TopK { get; init; } = 3;
+
+    /// <summary>Department of the new package; by default the parent's, else "general".</summary>
+    public string? Department { get; init; }
+
+    public string Version { get; init; } = "v1";
+    public bool Fp16 { get; init; }
+    public bool Overwrite { get; init; }
+    public TrainingOptions Options { get; init; } = new();
+
+    public void Validate()
+    {
+        bool fromPackage = FromPackage is not null, fromPreset = Preset is not null;
+        if (fromPackage == fromPreset)
+        {
+            throw new ArgumentException("give exactly one of --from <package> or --preset <name>");
+        }
+
+        if (fromPreset && (TokenizerDirectory is null) == (VocabFrom is null))
+        {
+            throw new ArgumentException("--preset needs exactly one of --tokenizer <dir> or --vocab-from <corpus>");
+        }
+
+        if (fromPackage && (TokenizerDirectory is not null || VocabFrom is not null))
+        {
+            throw new ArgumentException("--from uses the package's tokenizer; --tokenizer and --vocab-from do not apply");
+        }
+
+        if (TopK <= 0)
+        {
+            throw new ArgumentException("--top-k must be positive");
+        }
+
+        Options.Validate();
+    }
+}

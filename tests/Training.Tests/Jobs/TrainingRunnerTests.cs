@@ -1,0 +1,70 @@
+using Gateway.ModelKit.Llama;
+using Gateway.ModelKit.Packaging;
+using Gateway.ModelKit.Validation;
+using Gateway.TestSupport;
+using Gateway.Training.Jobs;
+using Gateway.Training.Packages;
+
+namespace Gateway.Training.Tests.Jobs;
+
+public class TrainingRunnerTests
+{
+    private static readonly TrainingOptions FewSteps = new() { Steps = 4, BatchSize = 2, LearningRate = 5e-3f, WarmupSteps = 1, Seed = 3 };
+
+    [Fact]
+    public void Load_Fp32PackageFromTheModelKit_GivesBackTheExactWeights()
+    {
+        var tokenizer = ModelKit.Tokenization.TokenizerFiles.Load(TestPackages.TokenizerDirectory);
+        var expected = LlamaWeights.Random(TestPackages.Config(tokenizer.VocabSize), seed: 17, initStd: 0.08);
+
+        var loaded = PackageWeights.Load(TestPackages.TinyFp32);
+
+        Assert.Equal(expected.Config, loaded.Config);
+        Assert.All(expected.Tensors, t => Assert.Equal(t.Value, loaded[t.Key]));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_FineTuneFromPackageWithKnowledge_WritesValidChildPackageThatDiffers(bool fp16)
+    {
+        using var dir = new TemporaryDirectory();
+        string parent = fp16 ? TestPackages.TinyFp16 : TestPackages.TinyFp32;
+        var job = new TrainingJob
+        {
+            DataPath = TrainingData.WriteChat(dir.Path), OutputDirectory = dir.Combine("out"), FromPackage = parent,
+            KnowledgeDirectory = TrainingData.WriteKnowledge(dir.Path), Version = "v2", Fp16 = fp16, Options = FewSteps,
+        };
+
+        var report = TrainingRunner.Run(job);
+
+        var validation = PackageValidator.Validate(report.PackageDirectory);
+        Assert.True(validation.IsValid, string.Join("\n", validation.Problems));
+        var manifest = PackageManifest.Load(report.PackageDirectory);
+        Assert.Equal("it", manifest.Department);
+        Assert.Equal(PackageManifest.Load(parent).Version, manifest.Parent);
+        Assert.Equal(DataDigest.OfFile(job.DataPath), (string?)manifest.Training["data"]!["sha256"]);
+        Assert.NotNull(manifest.Training["knowledge"]);
+        Assert.Equal(4, (int?)manifest.Training["steps"]);
+        var before = PackageWeights.Load(parent);
+        var after = PackageWeights.Load(report.PackageDirectory);
+        Assert.NotEqual(before["model.layers.0.self_attn.q_proj.weight"], after["model.layers.0.self_attn.q_proj.weight"]);
+    }
+
+    [Fact]
+    public void Run_PresetWithTokenizer_WritesPackageWithoutParent()
+    {
+        using var dir = new TemporaryDirectory();
+        var job = new TrainingJob
+        {
+            DataPath = TrainingData.WriteChat(dir.Path), OutputDirectory = dir.Combine("out"), Preset = "tiny",
+            TokenizerDirectory = TestPackages.TokenizerDirectory, Department = "hr", Options = FewSteps with { Steps = 2 },
+        };
+
+        var report = TrainingRunner.Run(job);
+
+        Assert.True(PackageValidator.Validate(report.PackageDirectory).IsValid);
+        Assert.Null(report.Manifest.Parent);
+        Assert.Equal("hr", report.Manifest.Department);
+    }
+}
