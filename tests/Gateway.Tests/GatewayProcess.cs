@@ -144,7 +144,7 @@ public sealed class GatewayProcess : IDisposable
             ["departments"] = new JsonObject { ["hr"] = Department("people"), ["it"] = Department("helpdesk"), ["support"] = Department("customer-support") },
             ["intent"] = new JsonObject { ["model"] = Path.Combine(RepositoryRoot(), "models", "router", "v1"), ["threshold"] = 0.5, ["fallback"] = "support" },
             ["keys"] = keys
-                ? new JsonArray(Key("all", AllKey, 10_000), Key("hr-bot", HrBotKey, 10_000, "hr"), Key("limited", LimitedKey, LimitedPerMinute))
+                ? new JsonArray(Key("all", AllKey, 1_000_000), Key("hr-bot", HrBotKey, 10_000, "hr"), Key("limited", LimitedKey, LimitedPerMinute))
                 : new JsonArray(),
             ["healthChecks"] = new JsonObject { ["intervalSeconds"] = 1, ["timeoutSeconds"] = 1 },
             ["adminKey"] = new JsonObject { ["sha256"] = Gateway.Configuration.RoutingConfigLoader.HashKey(AdminKey) },
