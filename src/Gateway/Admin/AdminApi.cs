@@ -32,8 +32,18 @@ internal static class AdminApi
         admin.MapPost("/departments/{department}/versions", RegisterAsync);
         admin.MapPost("/departments/{department}/activate", async (string department, HttpContext http, ModelLifecycle lifecycle) =>
             Results.Json(await lifecycle.ActivateAsync(department, await RequiredField(http, "version"), Actor(http), http.RequestAborted)));
-        admin.MapPost("/departments/{department}/rollback", async (string department, HttpContext http, ModelLifecycle lifecycle) =>
-            Results.Json(await lifecycle.RollbackAsync(department, Actor(http), http.RequestAborted)));
+        // With a canary running, rollback stops it (the main workers never changed); otherwise it returns to the previous version.
+        admin.MapPost("/departments/{department}/rollback", async (string department, HttpContext http, ModelLifecycle lifecycle, CanaryManager canaries, ModelRegistry registry) =>
+            await canaries.StopAsync(department, Actor(http), "rolled back", http.RequestAborted)
+                ? Results.Json(new { department, canary = "stopped", version = registry.Department(department)?.Active })
+                : Results.Json(await lifecycle.RollbackAsync(department, Actor(http), http.RequestAborted)));
+        admin.MapPost("/departments/{department}/canary", async (string department, HttpContext http, CanaryManager canaries) =>
+        {
+            var (version, percent) = await CanaryRequest(http);
+            return Results.Json(await canaries.StartAsync(department, version, percent, Actor(http), http.RequestAborted));
+        });
+        admin.MapPost("/departments/{department}/promote", async (string department, HttpContext http, CanaryManager canaries) =>
+            Results.Json(await canaries.PromoteAsync(department, Actor(http), http.RequestAborted)));
         admin.MapGet("/audit", (ModelRegistry registry) => Results.Json(registry.ReadAudit()));
         admin.MapRouterAdmin();
         return app;
@@ -47,6 +57,22 @@ internal static class AdminApi
         var registered = await lifecycle.RegisterAsync(department, path, Actor(http), http.RequestAborted);
         return Results.Json(new { department, version = ModelLifecycle.VersionOf(registered.Path), registered.Status, registered.Reason, registered.Path },
             statusCode: registered.Status == "validated" ? 201 : 422);
+    }
+
+    private static async Task<(string Version, int Percent)> CanaryRequest(HttpContext http)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            var root = document.RootElement;
+            string version = root.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new GatewayError(400, "'version' is required", "missing_field", "version");
+            int percent = root.TryGetProperty("percent", out var p) && p.TryGetInt32(out int value) ? value : throw new GatewayError(400, "'percent' (1..99) is required", "missing_field", "percent");
+            return (version, percent);
+        }
+        catch (JsonException e)
+        {
+            throw new GatewayError(400, $"the request body is not valid JSON: {e.Message}", "invalid_json");
+        }
     }
 
     public static string Actor(HttpContext http) => http.Items["admin.actor"] as string ?? "admin";

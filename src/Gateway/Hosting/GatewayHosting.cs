@@ -68,6 +68,7 @@ public static class GatewayHosting
         services.AddSingleton<WorkerTokens>();
         services.AddSingleton<WorkerModelClient>();
         services.AddSingleton<ModelLifecycle>();
+        services.AddSingleton<CanaryManager>();
         services.AddSingleton<Admin.PackageUploads>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkerStatusTracker>());
         services.Configure<SupervisorOptions>(builder.Configuration.GetSection("Supervisor"));

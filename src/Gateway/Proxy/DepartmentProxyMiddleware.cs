@@ -16,7 +16,8 @@ namespace Gateway.Proxy;
 /// on another healthy worker when a worker fails before the first byte, an OpenAI error event when it
 /// fails mid-stream.
 /// </summary>
-public sealed class DepartmentProxyMiddleware(RoutingConfigStore configs, DepartmentRouter router, IProxyStateLookup proxyState, GatewayMetrics metrics)
+public sealed class DepartmentProxyMiddleware(
+    RoutingConfigStore configs, DepartmentRouter router, IProxyStateLookup proxyState, GatewayMetrics metrics, Lifecycle.CanaryManager canaries)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -24,7 +25,9 @@ public sealed class DepartmentProxyMiddleware(RoutingConfigStore configs, Depart
         var body = await GenerationRequestBody.ReadAsync(context.Request, config.MaxRequestBytes, context.RequestAborted);
         var decision = router.Decide(config, ApiKeyAuthentication.KeyOf(context), body.Model, body.Conversation);
         metrics.RecordDecision(decision);
-        if (!proxyState.TryGetCluster(decision.Department, out var cluster))
+        // A canary takes its share of the department, the same users every time.
+        string clusterId = canaries.ClusterFor(decision.Department, body.StickyKey) ?? decision.Department;
+        if (!proxyState.TryGetCluster(clusterId, out var cluster) && !proxyState.TryGetCluster(decision.Department, out cluster))
         {
             throw new GatewayError(503, $"no workers are configured for '{decision.Department}'", "no_workers") { RetryAfterSeconds = 1 };
         }

@@ -26,6 +26,12 @@ public sealed class GenerationRequestBody
 
     public string? Model { get; }
     public IReadOnlyList<ConversationTurn> Conversation { get; }
+
+    /// <summary>The OpenAI "user" field, when the client sends one: what keeps a user on one side of a canary.</summary>
+    public string? User { get; private init; }
+
+    /// <summary>A key that stays the same for one user or one conversation: the user, else the first user message.</summary>
+    public string StickyKey => User ?? Conversation.FirstOrDefault(t => t.Role == "user").Content ?? "";
     public int Length => _bytes.Length;
 
     public static async Task<GenerationRequestBody> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
@@ -78,7 +84,8 @@ public sealed class GenerationRequestBody
             }
 
             var (model, start, end) = FindModel(bytes);
-            return new GenerationRequestBody(bytes, model, start, end, ReadConversation(document.RootElement));
+            string? user = document.RootElement.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            return new GenerationRequestBody(bytes, model, start, end, ReadConversation(document.RootElement)) { User = user };
         }
         catch (JsonException e)
         {

@@ -13,14 +13,17 @@ public static class YarpConfigBuilder
 {
     public const string GenerationRoute = "openai-generation";
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(RoutingConfig config)
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(
+        RoutingConfig config, IReadOnlyDictionary<string, Uri>? canaries = null)
     {
-        var clusters = config.Departments.Select(d => new ClusterConfig
+        var workers = config.Departments.Select(d => (Id: d.Key, Addresses: d.Value.Workers.Select(w => w.BaseAddress).ToList()))
+            .Concat((canaries ?? new Dictionary<string, Uri>()).Select(c => (Id: Lifecycle.CanaryManager.ClusterId(c.Key), Addresses: new List<Uri> { c.Value })));
+        var clusters = workers.Select(d => new ClusterConfig
         {
-            ClusterId = d.Key,
+            ClusterId = d.Id,
             LoadBalancingPolicy = "PowerOfTwoChoices",
-            Destinations = d.Value.Workers.Select((w, i) => (Id: $"{d.Key}-{i}", Worker: w))
-                .ToDictionary(x => x.Id, x => new DestinationConfig { Address = x.Worker.BaseAddress.ToString() }),
+            Destinations = d.Addresses.Select((address, i) => (Id: $"{d.Id}-{i}", Address: address))
+                .ToDictionary(x => x.Id, x => new DestinationConfig { Address = x.Address.ToString() }),
             HealthCheck = new Yarp.ReverseProxy.Configuration.HealthCheckConfig
             {
                 Active = new ActiveHealthCheckConfig

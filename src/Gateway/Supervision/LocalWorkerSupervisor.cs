@@ -96,6 +96,44 @@ public sealed partial class LocalWorkerSupervisor(
         }
     }
 
+    /// <summary>
+    /// Starts one more supervised worker for a department outside routing.json (a canary) on a free port;
+    /// it runs until the returned handle is disposed or the gateway stops.
+    /// </summary>
+    public ExtraWorker StartExtraWorker(string department, string package)
+    {
+        var config = configs.Current;
+        string assembly = options.Value.ResolveWorkerAssembly(config.BaseDirectory);
+        var template = config.Departments[department].Workers[0];
+        var worker = template with { Port = FreePort(), Address = null };
+        var grounding = config.Departments[department].Grounding is { } g ? g with { Knowledge = g.ResolveKnowledge(config.BaseDirectory) } : null;
+        var child = new WorkerChild(department, worker, () => package, assembly, tokens.Current, logger, grounding);
+        var stop = new CancellationTokenSource();
+        lock (_children)
+        {
+            _children.Add(child);
+        }
+
+        _ = SuperviseAsync(child, stop.Token);
+        return new ExtraWorker(worker.BaseAddress, () =>
+        {
+            stop.Cancel();
+            child.Stop();
+            stop.Dispose();
+            lock (_children)
+            {
+                _children.Remove(child);
+            }
+        });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
@@ -110,6 +148,14 @@ public sealed partial class LocalWorkerSupervisor(
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "worker {Worker} exited; restart {Attempt} in {Seconds:F1} s")]
     private static partial void LogRestarting(ILogger logger, string worker, double seconds, int attempt);
+}
+
+/// <summary>A worker started beside routing.json's (a canary); disposing it stops the process.</summary>
+public sealed class ExtraWorker(Uri address, Action stop) : IDisposable
+{
+    public Uri Address { get; } = address;
+
+    public void Dispose() => stop();
 }
 
 /// <summary>Thrown when a supervised worker process ends while the gateway still wants it: Polly retries on it.</summary>
