@@ -88,7 +88,8 @@ internal static class Program
                     }
                     else
                     {
-                        await Task.Delay(TimeSpan.FromSeconds(o.Window)).ConfigureAwait(false);
+                        // The time left, not a whole window: a timer may fire a hair early, and must not start a second window.
+                        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.01, o.Window - end.Elapsed.TotalSeconds))).ConfigureAwait(false);
                     }
                 }
 

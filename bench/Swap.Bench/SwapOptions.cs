@@ -6,7 +6,7 @@ internal sealed record SwapOptions(int Clients, double Window, int Rounds, doubl
 {
     public static SwapOptions Parse(string[] args)
     {
-        var o = args.Contains("--quick") ? new SwapOptions(8, 4, 2, 2, 8, 1, 2) : new SwapOptions(8, 8, 4, 2, 8, 1, 3);
+        var o = args.Contains("--quick") ? new SwapOptions(8, 4, 2, 2, 8, 1, 4) : new SwapOptions(8, 8, 4, 2, 8, 1, 15);
         for (int i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
