@@ -7,5 +7,6 @@ var root = new RootCommand("gw: build, check and manage the department SLM gatew
     Gateway.Cli.Intent.IntentCommands.Create(),
     Gateway.Cli.Eval.EvalCommand.Create(),
     Gateway.Cli.Training.TrainCommand.Create(),
+    Gateway.Cli.Admin.ModelsCommands.Create(),
 };
-return root.Parse(args).Invoke();
+return Gateway.Cli.Admin.ModelsCommands.Invoke(root.Parse(args));
