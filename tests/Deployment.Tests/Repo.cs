@@ -125,8 +125,10 @@ internal sealed class Map(Dictionary<object, object> values, string path)
     public IEnumerable<(string Key, Map Value)> Entries => values.Select(kv => ((string)kv.Key, new Map((Dictionary<object, object>)kv.Value, $"{Path}.{kv.Key}")));
 
     public Dictionary<string, string> Scalars(string key) => MapOrNull(key) is { } m
-        ? m.values.Where(kv => kv.Value is string).ToDictionary(kv => (string)kv.Key, kv => (string)kv.Value, StringComparer.Ordinal)
+        ? m.Values.Where(kv => kv.Value is string).ToDictionary(kv => (string)kv.Key, kv => (string)kv.Value, StringComparer.Ordinal)
         : new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private Dictionary<object, object> Values => values;
 
     private object? Get(string key) => values.TryGetValue(key, out var v) ? v : null;
 
