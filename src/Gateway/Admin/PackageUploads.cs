@@ -6,7 +6,7 @@ using Gateway.Configuration;
 namespace Gateway.Admin;
 
 /// <summary>
-/// A package uploaded as .tar.gz: unpacked into models/&lt;department&gt;/upload-&lt;id&gt; next to the others
+/// A package uploaded as .tar.gz: unpacked into &lt;registry folder&gt;/&lt;department&gt;/upload-&lt;id&gt; next to the others
 /// (entries that would escape the folder are refused by the tar reader), then registered from there.
 /// </summary>
 public sealed class PackageUploads(RoutingConfigStore configs)
@@ -19,7 +19,8 @@ public sealed class PackageUploads(RoutingConfigStore configs)
             throw new GatewayError(400, "send a package folder as a .tar.gz body (Content-Type: application/gzip), or JSON {\"path\": …}", "missing_body");
         }
 
-        string target = Path.Combine(config.BaseDirectory, "models", department, "upload-" + Guid.NewGuid().ToString("N")[..12]);
+        // Beside the registry (the writable models folder), not beside routing.json, which may be a read-only mount.
+        string target = Path.Combine(config.BaseDirectory, config.Lifecycle.Registry, department, "upload-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(target);
         try
         {
