@@ -99,26 +99,13 @@ public class PublishTests(ITestOutputHelper output)
         Assert.True(process.ExitCode == 0, $"dotnet publish {project} failed:\n{await stdout}\n{await stderr}");
     }
 
-    private static Launched Start(string assembly, string[] args, Dictionary<string, string> environment)
+    private static ChildProcess Start(string assembly, string[] args, Dictionary<string, string> environment)
     {
         Assert.True(File.Exists(assembly), $"{assembly} is not in the publish folder");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetDirectoryName(assembly)! };
-        info.ArgumentList.Add(assembly);
-        foreach (string arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["DOTNET_gcServer"] = "0";
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        return new Launched(Process.Start(info)!);
+        return ChildProcess.StartAssembly(assembly, args, environment);
     }
 
-    private static async Task WaitOkAsync(Launched process, Uri url)
+    private static async Task WaitOkAsync(ChildProcess process, Uri url)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
@@ -142,56 +129,5 @@ public class PublishTests(ITestOutputHelper output)
         }
 
         Assert.Fail($"{url} never answered 200:\n{process.Output}");
-    }
-
-    /// <summary>A published app started by the test, its output kept for failure messages.</summary>
-    private sealed class Launched : IDisposable
-    {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-
-        public Launched(Process process)
-        {
-            _process = process;
-            _process.OutputDataReceived += (_, e) => Append(e.Data);
-            _process.ErrorDataReceived += (_, e) => Append(e.Data);
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-        }
-
-        public bool HasExited => _process.HasExited;
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-
-            _process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is not null)
-            {
-                lock (_output)
-                {
-                    _output.AppendLine(line);
-                }
-            }
-        }
     }
 }

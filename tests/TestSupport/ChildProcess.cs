@@ -34,16 +34,29 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet &lt;assembly&gt; args…</c> from the test's own output folder.</summary>
-    public static ChildProcess StartDotnet(string assemblyFileName, params string[] args)
+    public static ChildProcess StartDotnet(string assemblyFileName, params string[] args) =>
+        StartAssembly(Path.Combine(AppContext.BaseDirectory, assemblyFileName), args);
+
+    /// <summary>Starts <c>dotnet &lt;assembly path&gt; args…</c> (e.g. a published app), with extra environment variables.</summary>
+    public static ChildProcess StartAssembly(string assemblyPath, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assemblyFileName));
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(assemblyPath)!,
+        };
+        info.ArgumentList.Add(assemblyPath);
         foreach (string arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return new ChildProcess(Process.Start(info)!);
     }
 

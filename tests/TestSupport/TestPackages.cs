@@ -42,6 +42,29 @@ public static class TestPackages
         HeadDim = 16, MaxPositions = maxPositions, TieEmbeddings = true,
     };
 
+    /// <summary>A copy of a package under another manifest version (and optionally with evaluation results); files and hashes stay valid.</summary>
+    public static string VersionedCopy(string source, string folder, string version, double? recall = null)
+    {
+        string target = Path.Combine(folder, version);
+        Directory.CreateDirectory(target);
+        foreach (string file in Directory.GetFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        // manifest.json is not in its own hash list, so editing it keeps the package valid.
+        string manifestPath = Path.Combine(target, "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        manifest["version"] = version;
+        if (recall is double r)
+        {
+            manifest["metrics"]!["eval"] = new System.Text.Json.Nodes.JsonObject { ["keyFactRecall"] = r };
+        }
+
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        return target;
+    }
+
     private static string TrainTokenizer()
     {
         string dir = Path.Combine(Root, "tokenizer");

@@ -57,23 +57,6 @@ public sealed class AdminGateway : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>A copy of a package under another manifest version; files and hashes stay valid.</summary>
-    public static string VersionedCopy(string source, string folder, string version)
-    {
-        string target = Path.Combine(folder, version);
-        Directory.CreateDirectory(target);
-        foreach (string file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        string manifestPath = Path.Combine(target, "manifest.json");
-        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
-        manifest["version"] = version;
-        File.WriteAllText(manifestPath, manifest.ToJsonString());
-        return target;
-    }
-
     private async Task WaitReadyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };

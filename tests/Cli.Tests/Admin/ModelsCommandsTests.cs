@@ -26,7 +26,7 @@ public class ModelsCommandsTests(AdminGateway gateway) : IClassFixture<AdminGate
     public void RegisterActivateRollback_ThenAuditListsTheSteps()
     {
         using var dir = new TemporaryDirectory();
-        string package = AdminGateway.VersionedCopy(TestPackages.TinyFp32, dir.Path, "hr-2");
+        string package = TestPackages.VersionedCopy(TestPackages.TinyFp32, dir.Path, "hr-2");
 
         var registered = gateway.Gw("register", "hr", package);
         Assert.True(registered.ExitCode == 0, registered.ToString());
@@ -60,7 +60,7 @@ public class ModelsCommandsTests(AdminGateway gateway) : IClassFixture<AdminGate
     public void Register_WithUpload_SendsTheFolderAsTarGz()
     {
         using var dir = new TemporaryDirectory();
-        string package = AdminGateway.VersionedCopy(TestPackages.TinyFp32, dir.Path, "it-uploaded");
+        string package = TestPackages.VersionedCopy(TestPackages.TinyFp32, dir.Path, "it-uploaded");
 
         var registered = gateway.Gw("register", "it", package, "--upload");
 

@@ -31,14 +31,14 @@ public class AdminApiTests
         using var dir = new TemporaryDirectory();
 
         // A corrupt package: a file no longer matches its hash.
-        string corrupt = AdminClient.VersionedCopy(TestPackages.TinyFp32, dir.Path, "corrupt");
+        string corrupt = TestPackages.VersionedCopy(TestPackages.TinyFp32, dir.Path, "corrupt");
         File.AppendAllText(Path.Combine(corrupt, "tokenizer.json"), " ");
         var (status, body) = await admin.Register("it", corrupt);
         Assert.Equal(422, status);
         Assert.Contains("tokenizer.json: size is", body.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // A graph that does not match its config.
-        string mismatched = AdminClient.VersionedCopy(TestPackages.TinyFp32, dir.Path, "mismatched");
+        string mismatched = TestPackages.VersionedCopy(TestPackages.TinyFp32, dir.Path, "mismatched");
         var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(mismatched, "genai_config.json")))!;
         config["model"]!["decoder"]!["num_key_value_heads"] = 4;
         File.WriteAllText(Path.Combine(mismatched, "genai_config.json"), config.ToJsonString());
@@ -48,9 +48,9 @@ public class AdminApiTests
         Assert.Contains("num_key_value_heads", body.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
         // The evaluation gate: a version whose recall drops too far below the active one's.
-        Assert.Equal(201, (await admin.Register("it", AdminClient.VersionedCopy(TestPackages.TinyFp32, dir.Path, "good", recall: 0.80))).Status);
+        Assert.Equal(201, (await admin.Register("it", TestPackages.VersionedCopy(TestPackages.TinyFp32, dir.Path, "good", recall: 0.80))).Status);
         Assert.Equal(200, (await admin.Activate("it", "good")).Status);
-        (status, body) = await admin.Register("it", AdminClient.VersionedCopy(TestPackages.TinyFp32, dir.Path, "worse", recall: 0.60));
+        (status, body) = await admin.Register("it", TestPackages.VersionedCopy(TestPackages.TinyFp32, dir.Path, "worse", recall: 0.60));
         Assert.Equal(422, status);
         Assert.Contains("more than 0.05 below the active version's 0.8", body.GetProperty("reason").GetString(), StringComparison.Ordinal);
 
@@ -76,7 +76,7 @@ public class AdminApiTests
         using var gateway = await GatewayProcess.StartAsync();
         var admin = new AdminClient(gateway);
         using var dir = new TemporaryDirectory();
-        Assert.Equal(201, (await admin.Register("hr", AdminClient.VersionedCopy(TestPackages.TinyFp16, dir.Path, "hr-2"))).Status);
+        Assert.Equal(201, (await admin.Register("hr", TestPackages.VersionedCopy(TestPackages.TinyFp16, dir.Path, "hr-2"))).Status);
 
         var (status, activated) = await admin.Activate("hr", "hr-2");
         Assert.Equal(200, status);

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Gateway.Tests.Admin;
 
@@ -26,26 +25,4 @@ internal sealed class AdminClient(GatewayProcess gateway, string key = GatewayPr
 
     public Task<(int Status, JsonElement Body)> Activate(string department, string version) =>
         SendAsync(HttpMethod.Post, $"/admin/departments/{department}/activate", new { version });
-
-    /// <summary>A copy of a package under another version name (and optionally with evaluation results); files and hashes stay valid.</summary>
-    public static string VersionedCopy(string source, string folder, string version, double? recall = null)
-    {
-        string target = Path.Combine(folder, version);
-        Directory.CreateDirectory(target);
-        foreach (string file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-
-        string manifestPath = Path.Combine(target, "manifest.json");
-        var manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!;
-        manifest["version"] = version;
-        if (recall is double r)
-        {
-            manifest["metrics"]!["eval"] = new JsonObject { ["keyFactRecall"] = r };
-        }
-
-        File.WriteAllText(manifestPath, manifest.ToJsonString());
-        return target;
-    }
 }

@@ -10,7 +10,7 @@ public class CanaryTests
         using var gateway = await GatewayProcess.StartAsync();
         var admin = new AdminClient(gateway);
         using var dir = new TemporaryDirectory();
-        Assert.Equal(201, (await admin.Register("it", AdminClient.VersionedCopy(TestPackages.TinyLongContext, dir.Path, "it-canary"))).Status);
+        Assert.Equal(201, (await admin.Register("it", TestPackages.VersionedCopy(TestPackages.TinyLongContext, dir.Path, "it-canary"))).Status);
 
         var (status, started) = await admin.SendAsync(HttpMethod.Post, "/admin/departments/it/canary", new { version = "it-canary", percent = 25 });
         Assert.True(status == 200, started.ToString());
@@ -24,7 +24,7 @@ public class CanaryTests
         Assert.Equal(200, status);
         Assert.All(await VersionsForUsers(gateway, 40), v => Assert.Equal("it-canary", v));
 
-        Assert.Equal(201, (await admin.Register("it", AdminClient.VersionedCopy(TestPackages.TinyLongContext, dir.Path, "it-next"))).Status);
+        Assert.Equal(201, (await admin.Register("it", TestPackages.VersionedCopy(TestPackages.TinyLongContext, dir.Path, "it-next"))).Status);
         Assert.Equal(200, (await admin.SendAsync(HttpMethod.Post, "/admin/departments/it/canary", new { version = "it-next", percent = 50 })).Status);
         (status, _) = await admin.SendAsync(HttpMethod.Post, "/admin/departments/it/rollback");
         Assert.Equal(200, status);

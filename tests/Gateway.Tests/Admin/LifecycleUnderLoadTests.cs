@@ -21,7 +21,7 @@ public class LifecycleUnderLoadTests
         string[] versions = ["it-a", "it-b", "it-c", "it-d", "it-e"];
         foreach (string version in versions)
         {
-            var (status, body) = await admin.Register("it", AdminClient.VersionedCopy(TestPackages.TinyLongContext, dir.Path, version));
+            var (status, body) = await admin.Register("it", TestPackages.VersionedCopy(TestPackages.TinyLongContext, dir.Path, version));
             Assert.True(status == 201, body.ToString());
         }
 
