@@ -6,26 +6,43 @@ namespace Gateway.Inference.Batching;
 /// <summary>The model-facing half of the scheduler: prefill, cache rebuild, decode, and turning tokens into updates.</summary>
 internal sealed partial class BatchScheduler
 {
-    /// <summary>Runs the newcomers' prompts as one left-padded batch and samples each one's first token.</summary>
+    /// <summary>
+    /// Runs the newcomers' prompts as one left-padded batch and samples each one's first token. Long prompts go
+    /// through in chunks over the growing KV cache, because the graph returns logits for every position and a
+    /// whole 2k-token prompt of a 150k-vocabulary model would need more than a gigabyte of them at once.
+    /// </summary>
     private void Prefill(List<Sequence> joined)
     {
         int width = joined.Max(s => s.Request.PromptTokens.Count);
-        var inputs = _runner.Inputs(joined.Count, width, 0);
         long pad = _model.Config.PadTokenId ?? 0;
-        for (int row = 0; row < joined.Count; row++)
+        var past = _empty;
+        ReadOnlySpan<float> logits = default;
+        for (int start = 0; start < width; start += PrefillChunk)
         {
-            var prompt = joined[row].Request.PromptTokens;
-            int offset = width - prompt.Count;
-            for (int t = 0; t < width; t++)
+            int length = Math.Min(PrefillChunk, width - start);
+            var inputs = _runner.Inputs(joined.Count, length, start);
+            for (int row = 0; row < joined.Count; row++)
             {
-                bool real = t >= offset;
-                inputs.Ids[(row * width) + t] = real ? prompt[t - offset] : pad;
-                inputs.Mask[(row * width) + t] = real ? 1 : 0;
-                inputs.Positions[(row * width) + t] = real ? t - offset : 0;
+                var prompt = joined[row].Request.PromptTokens;
+                int offset = width - prompt.Count;
+                for (int t = 0; t < start + length; t++)
+                {
+                    bool real = t >= offset;
+                    inputs.Mask[(row * (start + length)) + t] = real ? 1 : 0;
+                    if (t >= start)
+                    {
+                        inputs.Ids[(row * length) + t - start] = real ? prompt[t - offset] : pad;
+                        inputs.Positions[(row * length) + t - start] = real ? t - offset : 0;
+                    }
+                }
             }
+
+            var present = ReferenceEquals(past, _prefill) ? _prefillSpare : _prefill;
+            logits = _runner.Run(joined.Count, length, start, past, present);
+            past = present;
         }
 
-        var logits = _runner.Run(joined.Count, width, 0, _empty, _prefill);
+        _prefillKv = past;
         _prefillWidth = width;
         _prefillRows.Clear();
         int vocab = _model.VocabSize;
@@ -55,7 +72,7 @@ internal sealed partial class BatchScheduler
 
         foreach (var sequence in joined)
         {
-            KvBufferSet.CopyRow(_prefill, _prefillRows[sequence], _prefillWidth, _spare, _active.Count, length, sequence.Length);
+            KvBufferSet.CopyRow(_prefillKv, _prefillRows[sequence], _prefillWidth, _spare, _active.Count, length, sequence.Length);
             _active.Add(sequence);
         }
 

@@ -24,7 +24,11 @@ internal sealed partial class BatchScheduler : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Sequence> _active = [];
     private KvBufferSet _current, _spare;
-    private readonly KvBufferSet _prefill, _empty;
+    private readonly KvBufferSet _prefill, _prefillSpare, _empty;
+    private KvBufferSet _prefillKv;
+
+    /// <summary>Prompt positions run in one prefill pass; longer prompts take several over the cache.</summary>
+    internal const int PrefillChunk = 256;
     private readonly Dictionary<Sequence, int> _rows = [];
     private readonly Dictionary<Sequence, int> _prefillRows = [];
     private int _prefillWidth;
@@ -42,7 +46,9 @@ internal sealed partial class BatchScheduler : IDisposable
         _eos = [.. model.Config.EosTokenIds, .. tokenizer.EosTokenIds];
         _queue = Channel.CreateBounded<Sequence>(new BoundedChannelOptions(Math.Max(1, options.MaxQueuedRequests)) { SingleReader = true });
         _runner = new StepRunner(model);
-        (_current, _spare, _prefill, _empty) = (_runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers());
+        (_current, _spare, _prefill, _prefillSpare, _empty) =
+            (_runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers());
+        _prefillKv = _prefill;
         Metrics = new EngineMetrics(department, () => Volatile.Read(ref _queued), () => Volatile.Read(ref _activeCount));
         _thread = new Thread(Loop) { IsBackground = true, Name = $"inference-{department}" };
         _thread.Start();

@@ -57,6 +57,22 @@ public class InferenceEngineTests
     }
 
     [Fact]
+    public async Task LongPrompts_PrefilledInChunks_EqualThePlainLoopAndEachOtherAlone()
+    {
+        // 600 and 300 tokens: more than two prefill chunks, left-padded together in one batch.
+        int[] longer = EngineFixture.Prompt(600, 12), shorter = EngineFixture.Prompt(300, 13);
+        Assert.True(longer.Length > 2 * Batching.BatchScheduler.PrefillChunk);
+        using var engine = EngineFixture.Load(TestPackages.TinyLongContext);
+
+        var together = await Task.WhenAll(
+            engine.GenerateCompleteAsync(EngineFixture.Greedy(longer, 12) with { IgnoreEos = true }),
+            engine.GenerateCompleteAsync(EngineFixture.Greedy(shorter, 12) with { IgnoreEos = true }));
+
+        Assert.Equal(EngineFixture.PlainOrtGreedy(TestPackages.TinyLongContext, longer, 12).Select(t => (int)t), together[0].Tokens);
+        Assert.Equal(EngineFixture.PlainOrtGreedy(TestPackages.TinyLongContext, shorter, 12).Select(t => (int)t), together[1].Tokens);
+    }
+
+    [Fact]
     public async Task SeededSampling_IsReproducibleAndSeedSensitive()
     {
         using var engine = EngineFixture.Load(TestPackages.TinyFp32);
