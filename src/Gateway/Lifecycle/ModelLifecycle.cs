@@ -24,7 +24,13 @@ public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry reg
             {
                 var entry = state.Departments.TryGetValue(department, out var existing) ? existing : state.Departments[department] = new DepartmentVersions();
                 entry.Versions.TryAdd(version, new RegisteredVersion { Path = path, Registered = registry.Now, Status = "validated", Reason = "from routing.json" });
-                entry.Active ??= version;
+
+                // An active version whose folder is gone (deleted, or a checkout that moved on) cannot serve: routing.json's can.
+                if (entry.Active is null || !entry.Versions.TryGetValue(entry.Active, out var active) || !Directory.Exists(active.Path))
+                {
+                    entry.Active = version;
+                }
+
                 return 0;
             });
         }
