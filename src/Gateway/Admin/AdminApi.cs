@@ -55,7 +55,7 @@ internal static class AdminApi
             ? await RequiredField(http, "path")
             : await uploads.ExtractAsync(department, http.Request, http.RequestAborted);
         var registered = await lifecycle.RegisterAsync(department, path, Actor(http), http.RequestAborted);
-        return Results.Json(new { department, version = ModelLifecycle.VersionOf(registered.Path), registered.Status, registered.Reason, registered.Path },
+        return Results.Json(new { department, version = Gateway.ModelKit.Packaging.PackageManifest.VersionOf(registered.Path), registered.Status, registered.Reason, registered.Path },
             statusCode: registered.Status == "validated" ? 201 : 422);
     }
 

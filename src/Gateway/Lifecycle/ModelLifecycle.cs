@@ -19,7 +19,7 @@ public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry reg
         foreach (var (department, settings) in config.Departments.Where(d => d.Value.Model is not null))
         {
             string path = Path.GetFullPath(Path.Combine(config.BaseDirectory, settings.Model!));
-            string version = VersionOf(path);
+            string version = PackageManifest.VersionOf(path);
             registry.Update(state =>
             {
                 var entry = state.Departments.TryGetValue(department, out var existing) ? existing : state.Departments[department] = new DepartmentVersions();
@@ -52,7 +52,7 @@ public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry reg
             throw Audited(actor, "register", department, null, 422, $"package folder '{full}' does not exist");
         }
 
-        string version = VersionOf(full);
+        string version = PackageManifest.VersionOf(full);
         await _changes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -158,8 +158,6 @@ public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry reg
         return new LifecycleException(status, reason);
     }
 
-    public static string VersionOf(string package) =>
-        File.Exists(Path.Combine(package, PackageManifest.FileName)) ? PackageManifest.Load(package).Version : new DirectoryInfo(package).Name;
 }
 
 public sealed record ActivationResult(string Department, string Version, string? Previous, IReadOnlyList<WorkerActivation> Workers);

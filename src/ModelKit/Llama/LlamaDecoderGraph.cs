@@ -172,7 +172,7 @@ public sealed class LlamaDecoderGraph
         float[] values = _weights[name];
         if (transpose)
         {
-            values = Transpose2D(values, (int)shape[0], (int)shape[1]);
+            values = LinearLayout.Transpose(values, (int)shape[0], (int)shape[1]);
             shape = [shape[1], shape[0]];
         }
 
@@ -182,18 +182,4 @@ public sealed class LlamaDecoderGraph
 
     private Value FromIo(Value v) => _options.IoType == ElementType.Float ? v : v.Cast(ElementType.Float);
     private Value ToIo(Value v) => _options.IoType == ElementType.Float ? v : v.Cast(_options.IoType);
-
-    private static float[] Transpose2D(float[] m, int rows, int cols)
-    {
-        var t = new float[m.Length];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < cols; c++)
-            {
-                t[(long)c * rows + r] = m[(long)r * cols + c];
-            }
-        }
-
-        return t;
-    }
 }

@@ -58,6 +58,10 @@ public sealed record PackageManifest
         File.WriteAllText(Path.Combine(directory, FileName), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
+    /// <summary>A package's version: its manifest's, else (a raw export without one) its folder's name.</summary>
+    public static string VersionOf(string directory) =>
+        File.Exists(Path.Combine(directory, FileName)) ? Load(directory).Version : new DirectoryInfo(directory).Name;
+
     public static PackageManifest Load(string directory)
     {
         var f = JsonFields.Load(Path.Combine(directory, FileName));

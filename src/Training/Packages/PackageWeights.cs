@@ -32,7 +32,7 @@ public static class PackageWeights
             long[] dims = [.. initializer.Dims];
             if (dims.Length == 2 && initializer.Name != "model.embed_tokens.weight")
             {
-                values = Transpose(values, (int)dims[0], (int)dims[1]);
+                values = LinearLayout.Transpose(values, (int)dims[0], (int)dims[1]);
                 dims = [dims[1], dims[0]];
             }
 
@@ -79,19 +79,5 @@ public static class PackageWeights
         byte[] bytes = new byte[length];
         file.ReadExactly(bytes);
         return bytes;
-    }
-
-    private static float[] Transpose(float[] m, int rows, int cols)
-    {
-        var t = new float[m.Length];
-        for (int r = 0; r < rows; r++)
-        {
-            for (int c = 0; c < cols; c++)
-            {
-                t[((long)c * rows) + r] = m[((long)r * cols) + c];
-            }
-        }
-
-        return t;
     }
 }

@@ -141,7 +141,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
             var prompter = ChatPrompter.Load(directory, engine.Tokenizer);
             await WarmUpAsync(engine).ConfigureAwait(false);
             // The knowledge base belongs to the department, not the version: every version serves with it.
-            return new LoadedWorkerModel(engine, prompter, _options.Department, ReadVersion(directory), Path.GetFullPath(directory)) { Grounding = _grounding };
+            return new LoadedWorkerModel(engine, prompter, _options.Department, PackageManifest.VersionOf(directory), Path.GetFullPath(directory)) { Grounding = _grounding };
         }
         catch
         {
@@ -179,10 +179,6 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
             .ConfigureAwait(false);
     }
 
-    private static string ReadVersion(string directory) =>
-        File.Exists(Path.Combine(directory, PackageManifest.FileName))
-            ? PackageManifest.Load(directory).Version
-            : new DirectoryInfo(directory).Name;
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "worker {Department} ready: version {Version} on {Device} in {Milliseconds:F0} ms")]
     private static partial void LogReady(ILogger logger, string department, string version, string device, double milliseconds);
