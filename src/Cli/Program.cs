@@ -7,6 +7,7 @@ var root = new RootCommand("gw: build, check and manage the department SLM gatew
     Gateway.Cli.Intent.IntentCommands.Create(),
     Gateway.Cli.Eval.EvalCommand.Create(),
     Gateway.Cli.Training.TrainCommand.Create(),
+    Gateway.Cli.Knowledge.KnowledgeCommands.Create(),
     Gateway.Cli.Admin.ModelsCommands.Create(),
 };
 return Gateway.Cli.Admin.ModelsCommands.Invoke(root.Parse(args));

@@ -24,6 +24,7 @@ internal static class EvalManifest
             eval["topK"] = topK;
             eval["keyFactRecallUngrounded"] = summary.RecallUngrounded;
             eval["perplexityUngrounded"] = summary.PerplexityUngrounded;
+            eval["keyFactsInContext"] = summary.ContextRecall;
         }
 
         eval["data"] = Sha256(dataFile);

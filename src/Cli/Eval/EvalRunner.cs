@@ -37,15 +37,20 @@ internal sealed class EvalRunner(InferenceEngine engine, ChatPrompter prompter, 
         var answer = await engine.GenerateCompleteAsync(new GenerationRequest { PromptTokens = prompt, MaxTokens = maxTokens, Sampling = SamplingOptions.Greedy })
             .ConfigureAwait(false);
         var (nll, tokens) = scorer.Score(prompt, reference);
-        return new SettingResult(answer.Text, KeyFactRecall.Of(answer.Text, example.KeyFacts), nll, tokens, prompt.Count, passages?.Select(p => p.Id).ToList());
+        double? contextRecall = passages is null ? null : KeyFactRecall.Of(string.Join("\n", passages.Select(p => p.Text)), example.KeyFacts);
+        return new SettingResult(answer.Text, KeyFactRecall.Of(answer.Text, example.KeyFacts), nll, tokens, prompt.Count, passages?.Select(p => p.Id).ToList(), contextRecall);
     }
 }
 
 /// <summary>One example's results: grounded (null without a knowledge base) and ungrounded.</summary>
 internal sealed record ExampleResult(EvalExample Example, SettingResult? Grounded, SettingResult Ungrounded);
 
-/// <summary>The answer, its key-fact recall, and the reference's negative log-likelihood under one prompt setting.</summary>
-internal sealed record SettingResult(string Answer, double? Recall, double Nll, int ReferenceTokens, int PromptTokens, IReadOnlyList<string>? PassageIds)
+/// <summary>
+/// The answer, its key-fact recall, and the reference's negative log-likelihood under one prompt setting; when grounded,
+/// also the key-fact recall of the retrieved passages themselves (the most the answer could get by quoting them).
+/// </summary>
+internal sealed record SettingResult(
+    string Answer, double? Recall, double Nll, int ReferenceTokens, int PromptTokens, IReadOnlyList<string>? PassageIds, double? ContextRecall = null)
 {
     public double Perplexity => Math.Exp(Nll / ReferenceTokens);
 }

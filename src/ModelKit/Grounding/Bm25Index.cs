@@ -4,40 +4,26 @@ using System.Text;
 namespace Gateway.ModelKit.Grounding;
 
 /// <summary>
-/// Okapi BM25 over a knowledge base's passages (title and text), built in memory at load. Small
-/// department knowledge bases (hundreds of passages) are searched in microseconds; no served package
-/// offers BM25 for .NET without pulling in a search server, so it is written here.
+/// Okapi BM25 over a knowledge base's passages (title and text), built in memory at load. A passage's known
+/// questions (<see cref="Passage.Questions"/>) are indexed as documents of their own, and a passage scores its text
+/// match plus its best question match: a user's wording is closer to another user's question than to the policy
+/// text (document expansion, as in doc2query). Small department knowledge bases (hundreds of passages) are searched
+/// in microseconds; no served package offers BM25 for .NET without pulling in a search server, so it is written here.
 /// </summary>
 public sealed class Bm25Index
 {
-    private const double K1 = 1.2;
-    private const double B = 0.75;
-
     private readonly IReadOnlyList<Passage> _passages;
-    private readonly Dictionary<string, List<(int Passage, int Count)>> _postings = new(StringComparer.Ordinal);
-    private readonly int[] _lengths;
-    private readonly double _averageLength;
+    private readonly Bm25Scorer _text;
+    private readonly Bm25Scorer _questions;
+    private readonly int[] _questionPassage;
 
     public Bm25Index(KnowledgeBase knowledge)
     {
         _passages = knowledge.Passages;
-        _lengths = new int[_passages.Count];
-        for (int i = 0; i < _passages.Count; i++)
-        {
-            var terms = Terms(_passages[i].Title + " " + _passages[i].Text).ToList();
-            _lengths[i] = terms.Count;
-            foreach (var group in terms.GroupBy(t => t, StringComparer.Ordinal))
-            {
-                if (!_postings.TryGetValue(group.Key, out var list))
-                {
-                    _postings[group.Key] = list = [];
-                }
-
-                list.Add((i, group.Count()));
-            }
-        }
-
-        _averageLength = _lengths.Length == 0 ? 1 : Math.Max(1, _lengths.Average());
+        _text = new Bm25Scorer(_passages.Select(p => p.Title + " " + p.Text));
+        var questions = _passages.SelectMany((p, i) => p.Questions.Select(q => (Passage: i, Question: q))).ToList();
+        _questionPassage = [.. questions.Select(q => q.Passage)];
+        _questions = new Bm25Scorer(questions.Select(q => q.Question));
     }
 
     public int Count => _passages.Count;
@@ -45,20 +31,17 @@ public sealed class Bm25Index
     /// <summary>The best passages for a query, best first; ties go to the earlier passage, so results are stable.</summary>
     public IReadOnlyList<(Passage Passage, double Score)> Search(string query, int topK)
     {
-        var scores = new Dictionary<int, double>();
-        foreach (string term in Terms(query).Distinct(StringComparer.Ordinal))
+        var scores = _text.Score(query);
+        var bestQuestion = new Dictionary<int, double>();
+        foreach (var (question, score) in _questions.Score(query))
         {
-            if (!_postings.TryGetValue(term, out var postings))
-            {
-                continue;
-            }
+            int passage = _questionPassage[question];
+            bestQuestion[passage] = Math.Max(bestQuestion.GetValueOrDefault(passage), score);
+        }
 
-            double idf = Math.Log(1 + ((_passages.Count - postings.Count + 0.5) / (postings.Count + 0.5)));
-            foreach (var (passage, count) in postings)
-            {
-                double norm = count * (K1 + 1) / (count + (K1 * (1 - B + (B * _lengths[passage] / _averageLength))));
-                scores[passage] = scores.GetValueOrDefault(passage) + (idf * norm);
-            }
+        foreach (var (passage, score) in bestQuestion)
+        {
+            scores[passage] = scores.GetValueOrDefault(passage) + score;
         }
 
         return scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(topK)

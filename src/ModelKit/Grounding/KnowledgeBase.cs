@@ -4,16 +4,27 @@ namespace Gateway.ModelKit.Grounding;
 
 /// <summary>
 /// A department's knowledge base: every *.md file under a folder, split into passages at headings
-/// (and at blank lines when a section is long), so each passage is a self-contained chunk to quote.
+/// (and at blank lines when a section is long), so each passage is a self-contained chunk to quote;
+/// with the folder's <see cref="KnownQuestions"/> file, if any, attached to the passages that answer them.
 /// </summary>
 public sealed class KnowledgeBase
 {
     /// <summary>Sections longer than this many characters are split at paragraph boundaries.</summary>
     public const int MaxPassageChars = 700;
 
-    private KnowledgeBase(IReadOnlyList<Passage> passages) => Passages = passages;
+    private KnowledgeBase(IReadOnlyList<Passage> passages, int unmatchedQuestions = 0)
+    {
+        Passages = passages;
+        UnmatchedQuestions = unmatchedQuestions;
+    }
 
     public IReadOnlyList<Passage> Passages { get; }
+
+    /// <summary>Known questions whose quote no passage holds (the markdown changed since the file was written).</summary>
+    public int UnmatchedQuestions { get; }
+
+    /// <summary>How many known questions retrieval uses.</summary>
+    public int Questions => Passages.Sum(p => p.Questions.Count);
 
     public static KnowledgeBase Load(string directory)
     {
@@ -34,7 +45,14 @@ public sealed class KnowledgeBase
             throw new InvalidDataException($"knowledge base folder '{directory}' has no markdown passages");
         }
 
-        return new KnowledgeBase(passages);
+        string questions = Path.Combine(directory, KnownQuestions.FileName);
+        if (!File.Exists(questions))
+        {
+            return new KnowledgeBase(passages);
+        }
+
+        var (attached, unmatched) = KnownQuestions.Attach(passages, questions);
+        return new KnowledgeBase(attached, unmatched);
     }
 
     public static KnowledgeBase FromPassages(IEnumerable<Passage> passages) => new(passages.ToList());

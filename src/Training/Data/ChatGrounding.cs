@@ -3,20 +3,91 @@ using Gateway.ModelKit.Grounding;
 namespace Gateway.Training.Data;
 
 /// <summary>
-/// Adds retrieved knowledge-base passages to a conversation exactly as the worker does at serving time:
-/// BM25 over the department's knowledge folder, queried with <see cref="GroundedPrompt.Query"/>, applied
-/// with <see cref="GroundedPrompt.Apply"/>.
+/// Adds retrieved knowledge-base passages to a conversation as the worker does at serving time (BM25 over the
+/// department's knowledge folder, queried with <see cref="GroundedPrompt.Query"/>, applied with
+/// <see cref="GroundedPrompt.Apply"/>), with two changes that teach the model to answer from its context:
+/// <list type="bullet">
+/// <item>When retrieval misses the passage that holds the answer's facts (its numbers and quoted names), that
+/// passage replaces the last one retrieved, so no example rewards answering from memory alone.</item>
+/// <item>Optionally, <paramref name="counterfactuals"/> extra copies per example with the answer's numbers changed
+/// consistently in context and answer (<see cref="CounterfactualNumbers"/>).</item>
+/// </list>
 /// </summary>
-public sealed class ChatGrounding(KnowledgeBase knowledge, string department, int topK)
+public sealed class ChatGrounding(KnowledgeBase knowledge, string department, int topK, int counterfactuals = 0, int seed = 1, bool quote = false)
 {
+    /// <summary>Candidates searched (with the answer in the query) for the passage that holds the answer's facts.</summary>
+    private const int AnswerSearchDepth = 8;
+
     private readonly Bm25Index _index = new(knowledge);
 
-    public static ChatGrounding Load(string knowledgeDirectory, string department, int topK) =>
-        new(KnowledgeBase.Load(knowledgeDirectory), department, topK);
+    /// <summary>How many answers so far were replaced by a quote of their context.</summary>
+    public int Quoted { get; private set; }
 
-    public ChatExample Apply(ChatExample example)
+    public static ChatGrounding Load(string knowledgeDirectory, string department, int topK, int counterfactuals = 0, int seed = 1, bool quote = false) =>
+        new(KnowledgeBase.Load(knowledgeDirectory), department, topK, counterfactuals, seed, quote);
+
+    /// <summary>The grounded example, followed by its counterfactual copies (none when its answer takes no number from the context).</summary>
+    public IReadOnlyList<ChatExample> Apply(ChatExample example)
     {
-        var passages = _index.Search(GroundedPrompt.Query(example.Messages), topK).Select(p => p.Passage).ToList();
-        return example with { Messages = GroundedPrompt.Apply(example.Messages, department, passages) };
+        string answer = AnswerText(example);
+        var passages = Retrieve(example, answer);
+        if (quote && ContextQuote.For(answer, AnswerFacts.Of(answer), passages) is { } quoted && example.Messages.Count(IsAssistant) == 1)
+        {
+            example = example with { Messages = [.. example.Messages.Select(m => IsAssistant(m) ? Replace(m, quoted) : m)] };
+            answer = quoted;
+            Quoted++;
+        }
+
+        var grounded = example with { Messages = GroundedPrompt.Apply(example.Messages, department, passages) };
+        var shared = CounterfactualNumbers.Shared(answer, string.Join("\n", passages.Select(p => p.Text)));
+        if (counterfactuals == 0 || shared.Count == 0)
+        {
+            return [grounded];
+        }
+
+        var random = new Random((int)((((long)seed * 1_000_003) + example.Line) & int.MaxValue));
+        var result = new List<ChatExample>(counterfactuals + 1) { grounded };
+        for (int i = 0; i < counterfactuals; i++)
+        {
+            var mapping = CounterfactualNumbers.Mapping(shared, random);
+            result.Add(grounded with
+            {
+                Messages = [.. grounded.Messages.Select(m => (IReadOnlyDictionary<string, object?>)m.ToDictionary(
+                    kv => kv.Key, kv => kv.Key == "content" && kv.Value is string text ? CounterfactualNumbers.Apply(text, mapping) : kv.Value))],
+            });
+        }
+
+        return result;
     }
+
+    private List<Passage> Retrieve(ChatExample example, string answer)
+    {
+        var passages = _index.Search(GroundedPrompt.Query(example.Messages), topK).Select(h => h.Passage).ToList();
+        var facts = AnswerFacts.Of(answer);
+        if (facts.Count == 0 || passages.Count == 0)
+        {
+            return passages;
+        }
+
+        int covered = passages.Max(p => Covered(p, facts));
+        var best = _index.Search(GroundedPrompt.Query(example.Messages) + " " + answer, AnswerSearchDepth)
+            .Select(h => h.Passage).MaxBy(p => Covered(p, facts));
+        if (best is not null && Covered(best, facts) > covered && !passages.Contains(best))
+        {
+            passages[^1] = best;
+        }
+
+        return passages;
+    }
+
+    private static int Covered(Passage passage, IReadOnlyList<string> facts) =>
+        facts.Count(f => passage.Text.Contains(f, StringComparison.OrdinalIgnoreCase));
+
+    private static string AnswerText(ChatExample example) =>
+        string.Join("\n", example.Messages.Where(IsAssistant).Select(m => m.GetValueOrDefault("content") as string ?? ""));
+
+    private static bool IsAssistant(IReadOnlyDictionary<string, object?> message) => message.GetValueOrDefault("role") as string == "assistant";
+
+    private static IReadOnlyDictionary<string, object?> Replace(IReadOnlyDictionary<string, object?> message, string content) =>
+        message.ToDictionary(kv => kv.Key, kv => kv.Key == "content" ? content : kv.Value);
 }

@@ -24,6 +24,12 @@ public sealed record TrainingJob
 
     public int TopK { get; init; } = 3;
 
+    /// <summary>Extra copies of each grounded example with the answer's numbers changed in context and answer alike.</summary>
+    public int Counterfactuals { get; init; }
+
+    /// <summary>Replace answers by the context sentences that hold their facts (see <see cref="Data.ContextQuote"/>).</summary>
+    public bool QuoteContext { get; init; }
+
     /// <summary>Department of the new package; by default the parent's, else "general".</summary>
     public string? Department { get; init; }
 
@@ -53,6 +59,16 @@ public sealed record TrainingJob
         if (TopK <= 0)
         {
             throw new ArgumentException("--top-k must be positive");
+        }
+
+        if (Counterfactuals is < 0 or > 16)
+        {
+            throw new ArgumentException($"--counterfactuals must be 0..16, got {Counterfactuals}");
+        }
+
+        if ((Counterfactuals > 0 || QuoteContext) && KnowledgeDirectory is null)
+        {
+            throw new ArgumentException("--counterfactuals and --quote-context work on the retrieved passages, so they need --knowledge");
         }
 
         Options.Validate();

@@ -26,21 +26,25 @@ public static class TrainingRunner
 
             log?.Report($"reading {job.DataPath}");
             var examples = ChatJsonlReader.Read(job.DataPath);
-            var grounding = job.KnowledgeDirectory is null ? null : ChatGrounding.Load(job.KnowledgeDirectory, department, job.TopK);
+            var grounding = job.KnowledgeDirectory is null ? null : ChatGrounding.Load(job.KnowledgeDirectory, department, job.TopK, job.Counterfactuals, job.Options.Seed, job.QuoteContext);
             var builder = ChatSequenceBuilder.Load(tokenizerDir, config.MaxPositions);
             string file = Path.GetFileName(job.DataPath);
             var sequences = new List<TrainingSequence>();
-            foreach (var example in examples)
+            int skipped = 0;
+            foreach (var grounded in examples.SelectMany(e => grounding?.Apply(e) ?? [e]))
             {
-                var grounded = grounding?.Apply(example) ?? example;
-                if (builder.Build(grounded, $"{file} line {example.Line}") is { } sequence)
+                if (builder.Build(grounded, $"{file} line {grounded.Line}") is { } sequence)
                 {
                     if (sequence.Tokens.Any(t => t >= config.VocabSize))
                     {
-                        throw new InvalidDataException($"{file} line {example.Line}: a token id is outside the model's vocabulary");
+                        throw new InvalidDataException($"{file} line {grounded.Line}: a token id is outside the model's vocabulary");
                     }
 
                     sequences.Add(sequence);
+                }
+                else
+                {
+                    skipped++;
                 }
             }
 
@@ -50,7 +54,7 @@ public static class TrainingRunner
             }
 
             long dataTokens = sequences.Sum(s => (long)s.Tokens.Count);
-            log?.Report($"{sequences.Count} sequences ({examples.Count - sequences.Count} skipped), {dataTokens:N0} tokens, " +
+            log?.Report($"{examples.Count} examples ({grounding?.Quoted ?? 0} answers quoted from their context), {sequences.Count} sequences with counterfactual copies, {skipped} skipped, {dataTokens:N0} tokens, " +
                 $"{sequences.Sum(s => (long)s.TargetCount):N0} in the loss; {config.ParameterCount():N0} parameters, {Environment.ProcessorCount} threads");
 
             string dataDigest = DataDigest.OfFile(job.DataPath);
@@ -70,7 +74,7 @@ public static class TrainingRunner
             };
             log?.Report($"writing the package to {job.OutputDirectory}");
             var manifest = ModelPackageWriter.Write(job.OutputDirectory, parameters.ToWeights(), tokenizerDir, spec, progress: log);
-            return new TrainingReport(Path.GetFullPath(job.OutputDirectory), manifest, result, examples.Count, examples.Count - sequences.Count,
+            return new TrainingReport(Path.GetFullPath(job.OutputDirectory), manifest, result, examples.Count, skipped,
                 manifest.Files.Values.Sum(f => f.Bytes));
         }
         finally
@@ -116,7 +120,7 @@ public static class TrainingRunner
             ["method"] = parent is null ? "train" : "fine-tune",
             ["from"] = job.FromPackage is null ? $"preset {job.Preset}" : $"package {parent?.Department}/{parent?.Version}",
             ["data"] = new JsonObject { ["file"] = Path.GetFileName(job.DataPath), ["sha256"] = dataDigest, ["sequences"] = sequences },
-            ["knowledge"] = knowledgeDigest is null ? null : new JsonObject { ["sha256"] = knowledgeDigest, ["top_k"] = job.TopK },
+            ["knowledge"] = knowledgeDigest is null ? null : new JsonObject { ["sha256"] = knowledgeDigest, ["top_k"] = job.TopK, ["counterfactuals"] = job.Counterfactuals, ["quote_context"] = job.QuoteContext },
             ["config"] = JsonSerializer.SerializeToNode(config),
             ["seed"] = o.Seed,
             ["steps"] = result.Steps,

@@ -161,8 +161,14 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
         try
         {
-            grounding = new KnowledgeGrounding(KnowledgeBase.Load(_options.Knowledge), _options.Department, _options.GroundingTopK, _options.GroundingByDefault);
-            LogKnowledge(logger, _options.Department, grounding.PassageCount, _options.Knowledge, _options.GroundingByDefault ? "on" : "off", _options.GroundingTopK);
+            var knowledge = KnowledgeBase.Load(_options.Knowledge);
+            grounding = new KnowledgeGrounding(knowledge, _options.Department, _options.GroundingTopK, _options.GroundingByDefault);
+            LogKnowledge(logger, _options.Department, grounding.PassageCount, knowledge.Questions, _options.Knowledge, _options.GroundingByDefault ? "on" : "off", _options.GroundingTopK);
+            if (knowledge.UnmatchedQuestions > 0)
+            {
+                LogStaleQuestions(logger, _options.Department, knowledge.UnmatchedQuestions, KnownQuestions.FileName);
+            }
+
             return true;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
@@ -190,8 +196,12 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     private static partial void LogSwapped(ILogger logger, string department, string? previous, string version);
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Information,
-        Message = "worker {Department} knowledge base: {Passages} passages from {Folder}; grounding {State} by default, top {TopK}")]
-    private static partial void LogKnowledge(ILogger logger, string department, int passages, string folder, string state, int topK);
+        Message = "worker {Department} knowledge base: {Passages} passages and {Questions} known questions from {Folder}; grounding {State} by default, top {TopK}")]
+    private static partial void LogKnowledge(ILogger logger, string department, int passages, int questions, string folder, string state, int topK);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Warning,
+        Message = "worker {Department} knowledge base: {Count} known questions quote text no passage holds any more; rerun gw kb questions to refresh {File}")]
+    private static partial void LogStaleQuestions(ILogger logger, string department, int count, string file);
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Critical, Message = "the worker cannot start with knowledge base {Folder}: {Reason}")]
     private static partial void LogKnowledgeFailed(ILogger logger, Exception exception, string folder, string reason);

@@ -28,6 +28,7 @@ public class EvalCommandTests
         Assert.Contains("perplexity", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("grounded", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("passages leave.md#0", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("facts in context        1.000", result.Stdout, StringComparison.Ordinal);
 
         var eval = PackageManifest.Load(package).Metrics["eval"]!.AsObject();
         foreach (string recall in new[] { "keyFactRecall", "keyFactRecallUngrounded" })
@@ -41,6 +42,7 @@ public class EvalCommandTests
             Assert.True(double.IsFinite(value) && value > 1, $"{perplexity} = {value}");
         }
 
+        Assert.Equal(1.0, eval["keyFactsInContext"]!.GetValue<double>());
         Assert.Equal(3, eval["examples"]!.GetValue<int>());
         Assert.Equal(Sha256(data), eval["data"]!.GetValue<string>());
         var report = PackageValidator.Validate(package);

@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace Gateway.ModelKit.Grounding;
+
+/// <summary>
+/// What an answer must have taken from somewhere rather than made up: its numbers ("28", "2.33", "1,299") and its
+/// quoted names (menu items such as "Time off"). Training uses them to find the passage an answer came from.
+/// </summary>
+public static partial class AnswerFacts
+{
+    /// <summary>The answer's distinct numbers and quoted names, in order of appearance.</summary>
+    public static IReadOnlyList<string> Of(string answer) =>
+        [.. Numbers(answer).Concat(QuotedName().Matches(answer).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Every whole number in the text, in order.</summary>
+    public static IEnumerable<string> Numbers(string text) => Number().Matches(text).Select(m => m.Value);
+
+    /// <summary>The text with every whole number replaced by <paramref name="replace"/>'s result for it.</summary>
+    public static string ReplaceNumbers(string text, Func<string, string> replace) => Number().Replace(text, m => replace(m.Value));
+
+    /// <summary>A whole number: digits with an optional decimal part, not glued to other digits or letters.</summary>
+    [GeneratedRegex(@"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")]
+    private static partial Regex Number();
+
+    [GeneratedRegex("\"([^\"]{2,60})\"")]
+    private static partial Regex QuotedName();
+}
