@@ -34,6 +34,7 @@ public class TrainingRunnerTests
         {
             DataPath = TrainingData.WriteChat(dir.Path), OutputDirectory = dir.Combine("out"), FromPackage = parent,
             KnowledgeDirectory = TrainingData.WriteKnowledge(dir.Path), Version = "v2", Fp16 = fp16, Options = FewSteps,
+            QuoteContext = true, Counterfactuals = 1,
         };
 
         var report = TrainingRunner.Run(job);
@@ -44,7 +45,8 @@ public class TrainingRunnerTests
         Assert.Equal("it", manifest.Department);
         Assert.Equal(PackageManifest.Load(parent).Version, manifest.Parent);
         Assert.Equal(DataDigest.OfFile(job.DataPath), (string?)manifest.Training["data"]!["sha256"]);
-        Assert.NotNull(manifest.Training["knowledge"]);
+        Assert.True((bool?)manifest.Training["knowledge"]!["quote_context"]);
+        Assert.Equal(1, (int?)manifest.Training["knowledge"]!["counterfactuals"]);
         Assert.Equal(4, (int?)manifest.Training["steps"]);
         var before = PackageWeights.Load(parent);
         var after = PackageWeights.Load(report.PackageDirectory);
@@ -66,5 +68,20 @@ public class TrainingRunnerTests
         Assert.True(PackageValidator.Validate(report.PackageDirectory).IsValid);
         Assert.Null(report.Manifest.Parent);
         Assert.Equal("hr", report.Manifest.Department);
+    }
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 2)]
+    public void Validate_QuoteOrCounterfactualsWithoutKnowledge_Refused(bool quote, int counterfactuals)
+    {
+        var job = new TrainingJob
+        {
+            DataPath = "train.jsonl", OutputDirectory = "out", FromPackage = TestPackages.TinyFp32, QuoteContext = quote, Counterfactuals = counterfactuals,
+        };
+
+        var error = Assert.Throws<ArgumentException>(job.Validate);
+
+        Assert.Contains("need --knowledge", error.Message, StringComparison.Ordinal);
     }
 }
