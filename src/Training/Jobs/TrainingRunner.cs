@@ -54,7 +54,7 @@ public static class TrainingRunner
             }
 
             long dataTokens = sequences.Sum(s => (long)s.Tokens.Count);
-            log?.Report($"{examples.Count} examples ({grounding?.Quoted ?? 0} answers quoted from their context), {sequences.Count} sequences with counterfactual copies, {skipped} skipped, {dataTokens:N0} tokens, " +
+            log?.Report($"{examples.Count} examples ({grounding?.Quoted ?? 0} answers quoted from their context), {sequences.Count} sequences ({sequences.Count + skipped - examples.Count} of them counterfactual copies, {skipped} skipped), {dataTokens:N0} tokens, " +
                 $"{sequences.Sum(s => (long)s.TargetCount):N0} in the loss; {config.ParameterCount():N0} parameters, {Environment.ProcessorCount} threads");
 
             string dataDigest = DataDigest.OfFile(job.DataPath);
