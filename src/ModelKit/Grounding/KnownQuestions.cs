@@ -6,8 +6,9 @@ namespace Gateway.ModelKit.Grounding;
 /// <summary>
 /// A knowledge base's known questions: <c>questions.jsonl</c> beside the markdown, one
 /// <c>{"question": "...", "quote": "..."}</c> per line, where the quote is a sentence of the knowledge base that
-/// answers the question. Each question is attached to every passage whose text holds its quote, so the file
-/// survives re-splitting the markdown; a quote no passage holds any more (the text was edited) is counted, not fatal.
+/// answers the question. Each question is attached to every passage whose text holds its quote (or, for a quote of
+/// two sentences from two passages, one of its sentences), so the file survives re-splitting the markdown; a quote no
+/// passage holds any more (the text was edited) is counted, not fatal.
 /// <c>gw kb questions</c> writes the file from a department's training data.
 /// </summary>
 public static class KnownQuestions
@@ -29,8 +30,15 @@ public static class KnownQuestions
             }
 
             var (question, quote) = Parse(text, path, line);
+            // A quote of two sentences can span two passages: then each passage holding one of them answers in part.
             string key = KeyText(quote);
             var holders = Enumerable.Range(0, passages.Count).Where(i => texts[i].Contains(key, StringComparison.Ordinal)).ToList();
+            if (holders.Count == 0)
+            {
+                var sentences = ContextQuote.Sentences(quote).Select(KeyText).ToList();
+                holders = [.. Enumerable.Range(0, passages.Count).Where(i => sentences.Any(s => texts[i].Contains(s, StringComparison.Ordinal)))];
+            }
+
             unmatched += holders.Count == 0 ? 1 : 0;
             holders.ForEach(i => questions[i].Add(question));
         }

@@ -54,6 +54,20 @@ public class KnownQuestionsTests
         Assert.Equal(0, knowledge.Questions);
     }
 
+    [Fact]
+    public void Load_QuoteSpanningTwoPassages_AttachesToBoth()
+    {
+        using var dir = new TemporaryDirectory();
+        File.WriteAllText(dir.Combine("leave.md"), Leave);
+        File.WriteAllLines(dir.Combine(KnownQuestions.FileName),
+            [KnownQuestions.Line("leave and xmas?", "Every employee has 28 days of paid annual leave plus public holidays. 24 December and 31 December are company days off.")]);
+
+        var knowledge = KnowledgeBase.Load(dir.Path);
+
+        Assert.Equal(0, knowledge.UnmatchedQuestions);
+        Assert.All(knowledge.Passages, p => Assert.Equal(["leave and xmas?"], p.Questions));
+    }
+
     [Theory]
     [InlineData("""{"question":"q"}""")]
     [InlineData("""{"question":"q","quote":""}""")]
