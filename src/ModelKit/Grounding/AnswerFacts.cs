@@ -12,6 +12,12 @@ public static partial class AnswerFacts
     public static IReadOnlyList<string> Of(string answer) =>
         [.. Numbers(answer).Concat(QuotedName().Matches(answer).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal)];
 
+    /// <summary>Whether the text holds a fact: case-insensitive containment, the one rule for matching facts to text.</summary>
+    public static bool Holds(string text, string fact) => text.Contains(fact, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How many of the facts the text holds.</summary>
+    public static int CountIn(string text, IEnumerable<string> facts) => facts.Count(f => Holds(text, f));
+
     /// <summary>Every whole number in the text, in order.</summary>
     public static IEnumerable<string> Numbers(string text) => Number().Matches(text).Select(m => m.Value);
 

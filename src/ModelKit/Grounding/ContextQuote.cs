@@ -24,9 +24,7 @@ public static partial class ContextQuote
         }
 
         double Overlap(string s) => Bm25Index.Terms(s).Distinct(StringComparer.Ordinal).Count(words.Contains) / (double)words.Count;
-        int Covered(string s) => facts.Count(f => s.Contains(f, StringComparison.OrdinalIgnoreCase));
-
-        var ranked = sentences.Select((s, i) => (Text: s, Index: i, Facts: Covered(s), Overlap: Overlap(s)))
+        var ranked = sentences.Select((s, i) => (Text: s, Index: i, Facts: AnswerFacts.CountIn(s, facts), Overlap: Overlap(s)))
             .OrderByDescending(s => s.Facts).ThenByDescending(s => s.Overlap).ThenBy(s => s.Index).ToList();
         var best = ranked[0];
         if (best.Facts == facts.Count)
@@ -35,8 +33,8 @@ public static partial class ContextQuote
         }
 
         // Two sentences together (in passage order) when no single one holds every fact.
-        var rest = facts.Where(f => !best.Text.Contains(f, StringComparison.OrdinalIgnoreCase)).ToList();
-        var second = ranked.Skip(1).FirstOrDefault(s => rest.All(f => s.Text.Contains(f, StringComparison.OrdinalIgnoreCase)));
+        var rest = facts.Where(f => !AnswerFacts.Holds(best.Text, f)).ToList();
+        var second = ranked.Skip(1).FirstOrDefault(s => rest.All(f => AnswerFacts.Holds(s.Text, f)));
         if (second.Text is null || best.Overlap + second.Overlap < MinWordOverlap)
         {
             return null;

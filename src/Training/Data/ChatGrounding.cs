@@ -30,10 +30,11 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, in
     public IReadOnlyList<ChatExample> Apply(ChatExample example)
     {
         string answer = AnswerText(example);
-        var passages = Retrieve(example, answer);
-        if (quote && ContextQuote.For(answer, AnswerFacts.Of(answer), passages) is { } quoted && example.Messages.Count(IsAssistant) == 1)
+        var facts = AnswerFacts.Of(answer);
+        var passages = Retrieve(example, answer, facts);
+        if (quote && example.Messages.Count(IsAssistant) == 1 && ContextQuote.For(answer, facts, passages) is { } quoted)
         {
-            example = example with { Messages = [.. example.Messages.Select(m => IsAssistant(m) ? Replace(m, quoted) : m)] };
+            example = example with { Messages = [.. example.Messages.Select(m => IsAssistant(m) ? WithContent(m, _ => quoted) : m)] };
             answer = quoted;
             Quoted++;
         }
@@ -50,27 +51,23 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, in
         for (int i = 0; i < counterfactuals; i++)
         {
             var mapping = CounterfactualNumbers.Mapping(shared, random);
-            result.Add(grounded with
-            {
-                Messages = [.. grounded.Messages.Select(m => (IReadOnlyDictionary<string, object?>)m.ToDictionary(
-                    kv => kv.Key, kv => kv.Key == "content" && kv.Value is string text ? CounterfactualNumbers.Apply(text, mapping) : kv.Value))],
-            });
+            result.Add(grounded with { Messages = [.. grounded.Messages.Select(m => WithContent(m, text => CounterfactualNumbers.Apply(text, mapping)))] });
         }
 
         return result;
     }
 
-    private List<Passage> Retrieve(ChatExample example, string answer)
+    private List<Passage> Retrieve(ChatExample example, string answer, IReadOnlyList<string> facts)
     {
-        var passages = _index.Search(GroundedPrompt.Query(example.Messages), topK).Select(h => h.Passage).ToList();
-        var facts = AnswerFacts.Of(answer);
+        string query = GroundedPrompt.Query(example.Messages);
+        var passages = _index.Search(query, topK).Select(h => h.Passage).ToList();
         if (facts.Count == 0 || passages.Count == 0)
         {
             return passages;
         }
 
         int covered = passages.Max(p => Covered(p, facts));
-        var best = _index.Search(GroundedPrompt.Query(example.Messages) + " " + answer, AnswerSearchDepth)
+        var best = _index.Search(query + " " + answer, AnswerSearchDepth)
             .Select(h => h.Passage).MaxBy(p => Covered(p, facts));
         if (best is not null && Covered(best, facts) > covered && !passages.Contains(best))
         {
@@ -80,14 +77,14 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, in
         return passages;
     }
 
-    private static int Covered(Passage passage, IReadOnlyList<string> facts) =>
-        facts.Count(f => passage.Text.Contains(f, StringComparison.OrdinalIgnoreCase));
+    private static int Covered(Passage passage, IReadOnlyList<string> facts) => AnswerFacts.CountIn(passage.Text, facts);
 
     private static string AnswerText(ChatExample example) =>
         string.Join("\n", example.Messages.Where(IsAssistant).Select(m => m.GetValueOrDefault("content") as string ?? ""));
 
     private static bool IsAssistant(IReadOnlyDictionary<string, object?> message) => message.GetValueOrDefault("role") as string == "assistant";
 
-    private static IReadOnlyDictionary<string, object?> Replace(IReadOnlyDictionary<string, object?> message, string content) =>
-        message.ToDictionary(kv => kv.Key, kv => kv.Key == "content" ? content : kv.Value);
+    /// <summary>The message with its text content mapped (other fields, and non-text content, as they are).</summary>
+    private static IReadOnlyDictionary<string, object?> WithContent(IReadOnlyDictionary<string, object?> message, Func<string, string> map) =>
+        message.ToDictionary(kv => kv.Key, kv => kv.Key == "content" && kv.Value is string text ? map(text) : kv.Value);
 }

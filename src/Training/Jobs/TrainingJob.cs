@@ -27,7 +27,7 @@ public sealed record TrainingJob
     /// <summary>Extra copies of each grounded example with the answer's numbers changed in context and answer alike.</summary>
     public int Counterfactuals { get; init; }
 
-    /// <summary>Replace answers by the context sentences that hold their facts (see <see cref="Data.ContextQuote"/>).</summary>
+    /// <summary>Replace answers by the context sentences that hold their facts (see <see cref="ModelKit.Grounding.ContextQuote"/>).</summary>
     public bool QuoteContext { get; init; }
 
     /// <summary>Department of the new package; by default the parent's, else "general".</summary>
