@@ -20,16 +20,19 @@ internal static class EvalCommand
         var data = new Option<string>("--data") { Description = "A .jsonl file of {\"messages\", \"key_facts\", \"reference\"} lines.", Required = true };
         var knowledge = new Option<string?>("--knowledge") { Description = "The department's knowledge-base folder: also evaluates grounded prompts." };
         var topK = new Option<int>("--top-k") { Description = "Passages per grounded prompt (1..20).", DefaultValueFactory = _ => 3 };
+        var unit = new Option<string>("--unit") { Description = "What a passage is: section or sentence (as the model was trained).", DefaultValueFactory = _ => "section" };
+        unit.AcceptOnlyFromAmong("section", "sentence");
         var department = new Option<string?>("--department") { Description = "The department named in the grounded system message (default: the manifest's)." };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Most tokens generated per answer.", DefaultValueFactory = _ => 64 };
         var writeManifest = new Option<bool>("--write-manifest") { Description = "Record the results in the package's manifest.json as metrics.eval." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every example's answers and scores." };
         var command = new Command("eval", "Evaluate a department model: key-fact recall and reference perplexity, with and without grounding.")
         {
-            model, data, knowledge, topK, department, maxTokens, writeManifest, verbose,
+            model, data, knowledge, topK, unit, department, maxTokens, writeManifest, verbose,
         };
         command.SetAction(parse => CliOutput.Run(() => Run(new EvalSettings(
-            parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(knowledge), parse.GetValue(topK), parse.GetValue(department),
+            parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(knowledge), parse.GetValue(topK),
+            RetrievalUnits.Parse(parse.GetValue(unit)) ?? RetrievalUnit.Section, parse.GetValue(department),
             parse.GetValue(maxTokens), parse.GetValue(writeManifest), parse.GetValue(verbose)))));
         return command;
     }
@@ -38,7 +41,7 @@ internal static class EvalCommand
     {
         settings.Validate();
         var examples = EvalExample.LoadJsonLines(settings.Data);
-        Bm25Index? index = settings.Knowledge is { } folder ? new Bm25Index(KnowledgeBase.Load(folder)) : null;
+        Bm25Index? index = settings.Knowledge is { } folder ? new Bm25Index(KnowledgeBase.Load(folder, settings.Unit)) : null;
         string department = settings.Department ?? ManifestDepartment(settings.Model) ?? "general";
         ExampleResult[] results;
         try
@@ -64,7 +67,7 @@ internal static class EvalCommand
         var summary = EvalSummary.From(results);
         Console.WriteLine($"model      {settings.Model} ({department})");
         Console.WriteLine($"data       {settings.Data}: {examples.Count} examples");
-        Console.WriteLine(index is null ? "knowledge  none (ungrounded only)" : $"knowledge  {settings.Knowledge}: {index.Count} passages, top {settings.TopK}");
+        Console.WriteLine(index is null ? "knowledge  none (ungrounded only)" : $"knowledge  {settings.Knowledge}: {index.Count} passages ({settings.Unit.Name()}s), top {settings.TopK}");
         if (settings.Verbose)
         {
             EvalDetails.Print(results);
@@ -74,7 +77,7 @@ internal static class EvalCommand
         Console.Write(summary.FormatTable());
         if (settings.WriteManifest)
         {
-            EvalManifest.Write(settings.Model, summary, settings.Data, index is null ? null : settings.TopK);
+            EvalManifest.Write(settings.Model, summary, settings.Data, index is null ? null : (settings.TopK, settings.Unit));
             Console.WriteLine($"wrote metrics.eval to {Path.Combine(settings.Model, PackageManifest.FileName)}");
         }
 
@@ -86,7 +89,7 @@ internal static class EvalCommand
 }
 
 internal sealed record EvalSettings(
-    string Model, string Data, string? Knowledge, int TopK, string? Department, int MaxTokens, bool WriteManifest, bool Verbose)
+    string Model, string Data, string? Knowledge, int TopK, RetrievalUnit Unit, string? Department, int MaxTokens, bool WriteManifest, bool Verbose)
 {
     public void Validate()
     {

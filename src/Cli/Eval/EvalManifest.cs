@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Packaging;
 
 namespace Gateway.Cli.Eval;
@@ -10,7 +11,7 @@ namespace Gateway.Cli.Eval;
 /// </summary>
 internal static class EvalManifest
 {
-    public static void Write(string packageDirectory, EvalSummary summary, string dataFile, int? topK)
+    public static void Write(string packageDirectory, EvalSummary summary, string dataFile, (int TopK, RetrievalUnit Unit)? retrieval)
     {
         var manifest = PackageManifest.Load(packageDirectory);
         var eval = new JsonObject
@@ -21,7 +22,8 @@ internal static class EvalManifest
         };
         if (summary.Perplexity is not null)
         {
-            eval["topK"] = topK;
+            eval["topK"] = retrieval?.TopK;
+            eval["unit"] = retrieval?.Unit.Name();
             eval["keyFactRecallUngrounded"] = summary.RecallUngrounded;
             eval["perplexityUngrounded"] = summary.PerplexityUngrounded;
             eval["keyFactsInContext"] = summary.ContextRecall;

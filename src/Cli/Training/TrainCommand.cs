@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Gateway.ModelKit.Grounding;
 using Gateway.Training;
 using Gateway.Training.Jobs;
 
@@ -20,6 +21,8 @@ internal static class TrainCommand
         var vocabSize = new Option<int?>("--vocab-size") { Description = "Vocabulary size for --vocab-from (default: the preset's)." };
         var knowledge = new Option<string?>("--knowledge") { Description = "Knowledge folder (*.md): each example gets retrieved passages, as the worker serves them." };
         var topK = new Option<int>("--top-k") { Description = "Passages per example with --knowledge.", DefaultValueFactory = _ => 3 };
+        var unit = new Option<string>("--unit") { Description = "With --knowledge: what a passage is, section or sentence (serve it the same way).", DefaultValueFactory = _ => "section" };
+        unit.AcceptOnlyFromAmong("section", "sentence");
         var counterfactuals = new Option<int>("--counterfactuals")
         {
             Description = "With --knowledge: extra copies of each example with the numbers its answer takes from the passages changed " +
@@ -28,6 +31,11 @@ internal static class TrainCommand
         var quoteContext = new Option<bool>("--quote-context")
         {
             Description = "With --knowledge: answer with the passage sentences that hold each answer's facts, word for word, so every answer token can be copied.",
+        };
+        var holdOut = new Option<bool>("--hold-out-own-question")
+        {
+            Description = "With --knowledge: retrieve each example's passages without its own question among the known questions, " +
+                "so the model trains on the ranking a new question gets and learns to choose among its passages.",
         };
         var department = new Option<string?>("--department") { Description = "Department of the new package (default: the parent's, else general)." };
         var version = new Option<string>("--version") { Description = "Version name of the new package.", DefaultValueFactory = _ => "v1" };
@@ -46,7 +54,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a department model on chat data (assistant-only loss) and write a model package.")
         {
-            data, output, from, preset, tokenizer, vocabFrom, vocabSize, knowledge, topK, counterfactuals, quoteContext, department, version, steps, epochs, batch,
+            data, output, from, preset, tokenizer, vocabFrom, vocabSize, knowledge, topK, unit, counterfactuals, quoteContext, holdOut, department, version, steps, epochs, batch,
             accumulate, lr, warmup, seed, checkpointDir, checkpointEvery, resume, fp16, force,
         };
         command.SetAction(parse => CliOutput.Run(() =>
@@ -56,7 +64,9 @@ internal static class TrainCommand
                 DataPath = parse.GetValue(data)!, OutputDirectory = parse.GetValue(output)!, FromPackage = parse.GetValue(from),
                 Preset = parse.GetValue(preset), TokenizerDirectory = parse.GetValue(tokenizer), VocabFrom = parse.GetValue(vocabFrom),
                 VocabSize = parse.GetValue(vocabSize), KnowledgeDirectory = parse.GetValue(knowledge), TopK = parse.GetValue(topK),
+                Unit = RetrievalUnits.Parse(parse.GetValue(unit)) ?? RetrievalUnit.Section,
                 Counterfactuals = parse.GetValue(counterfactuals), QuoteContext = parse.GetValue(quoteContext),
+                HoldOutOwnQuestion = parse.GetValue(holdOut),
                 Department = parse.GetValue(department), Version = parse.GetValue(version)!, Fp16 = parse.GetValue(fp16), Overwrite = parse.GetValue(force),
                 Options = new TrainingOptions
                 {

@@ -1,8 +1,10 @@
+using Gateway.ModelKit.Grounding;
+
 namespace Gateway.Configuration;
 
 /// <summary>
 /// A department's <c>"grounding"</c>: the knowledge-base folder (markdown; absolute or relative to routing.json)
-/// the worker retrieves passages from, how many go into a prompt, and whether grounding is on by default
+/// the worker retrieves passages from, what a passage is and how many go into a prompt, and whether grounding is on by default
 /// (a request can still turn it off or on with its own "grounding" field).
 /// </summary>
 public sealed record GroundingConfig
@@ -12,6 +14,9 @@ public sealed record GroundingConfig
     public required string Knowledge { get; init; }
     public int TopK { get; init; } = 3;
     public bool Enabled { get; init; } = true;
+
+    /// <summary>What a passage is ("unit": "section" or "sentence"); the department's model must be trained with the same.</summary>
+    public RetrievalUnit Unit { get; init; } = RetrievalUnit.Section;
 
     /// <summary>The knowledge folder as an absolute path.</summary>
     public string ResolveKnowledge(string baseDirectory) => Path.GetFullPath(Path.Combine(baseDirectory, Knowledge));

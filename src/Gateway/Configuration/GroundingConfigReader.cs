@@ -1,3 +1,5 @@
+using Gateway.ModelKit.Grounding;
+
 namespace Gateway.Configuration;
 
 /// <summary>Reads and checks a department's "grounding" section; errors name the field (departments.hr.grounding.topK).</summary>
@@ -15,6 +17,7 @@ internal static class GroundingConfigReader
             Knowledge = node.Required("knowledge").String(),
             TopK = node.OptionalInt("topK") ?? 3,
             Enabled = node.OptionalBool("enabled") ?? true,
+            Unit = ReadUnit(node.Optional("unit")),
         };
         if (grounding.TopK is < 1 or > GroundingConfig.MaxTopK)
         {
@@ -27,5 +30,15 @@ internal static class GroundingConfigReader
         }
 
         return grounding;
+    }
+
+    private static RetrievalUnit ReadUnit(ConfigNode? node)
+    {
+        if (node is null)
+        {
+            return RetrievalUnit.Section;
+        }
+
+        return RetrievalUnits.Parse(node.String()) ?? throw node.Error("must be \"section\" or \"sentence\"");
     }
 }

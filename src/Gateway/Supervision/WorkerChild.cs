@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gateway.Configuration;
+using Gateway.ModelKit.Grounding;
 
 namespace Gateway.Supervision;
 
@@ -101,6 +102,7 @@ public sealed partial class WorkerChild(
         {
             yield return "--knowledge"; yield return knowledge.Knowledge;
             yield return "--Worker:GroundingTopK"; yield return I(knowledge.TopK);
+            yield return "--Worker:GroundingUnit"; yield return knowledge.Unit.Name();
             yield return "--Worker:Grounding"; yield return knowledge.Enabled ? "true" : "false";
         }
     }

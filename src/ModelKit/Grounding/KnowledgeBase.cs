@@ -4,8 +4,9 @@ namespace Gateway.ModelKit.Grounding;
 
 /// <summary>
 /// A department's knowledge base: every *.md file under a folder, split into passages at headings
-/// (and at blank lines when a section is long), so each passage is a self-contained chunk to quote;
-/// with the folder's <see cref="KnownQuestions"/> file, if any, attached to the passages that answer them.
+/// (and at blank lines when a section is long), so each passage is a self-contained chunk to quote, or further into
+/// sentences (<see cref="RetrievalUnit"/>); with the folder's <see cref="KnownQuestions"/> file, if any, attached to
+/// the passages that answer them.
 /// </summary>
 public sealed class KnowledgeBase
 {
@@ -26,7 +27,7 @@ public sealed class KnowledgeBase
     /// <summary>How many known questions retrieval uses.</summary>
     public int Questions => Passages.Sum(p => p.Questions.Count);
 
-    public static KnowledgeBase Load(string directory)
+    public static KnowledgeBase Load(string directory, RetrievalUnit unit = RetrievalUnit.Section)
     {
         if (!Directory.Exists(directory))
         {
@@ -37,7 +38,8 @@ public sealed class KnowledgeBase
         foreach (string file in Directory.EnumerateFiles(directory, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             string source = Path.GetRelativePath(directory, file).Replace('\\', '/');
-            passages.AddRange(Split(source, File.ReadAllText(file)));
+            var sections = Split(source, File.ReadAllText(file));
+            passages.AddRange(unit == RetrievalUnit.Sentence ? sections.SelectMany(SentencesOf) : sections);
         }
 
         if (passages.Count == 0)
@@ -97,6 +99,10 @@ public sealed class KnowledgeBase
         Flush();
         return result;
     }
+
+    /// <summary>A section's sentences as passages of their own: ids "file#section.sentence", the section's title.</summary>
+    public static IEnumerable<Passage> SentencesOf(Passage section) =>
+        ContextQuote.Sentences(section.Text).Select((sentence, i) => section with { Id = $"{section.Id}.{i}", Text = sentence });
 
     private static IEnumerable<string> Chunks(string text)
     {

@@ -9,22 +9,23 @@ namespace Gateway.Training.Data;
 /// <list type="bullet">
 /// <item>When retrieval misses the passage that holds the answer's facts (its numbers and quoted names), that
 /// passage replaces the last one retrieved, so no example rewards answering from memory alone.</item>
-/// <item>Optionally, <paramref name="counterfactuals"/> extra copies per example with the answer's numbers changed
-/// consistently in context and answer (<see cref="CounterfactualNumbers"/>).</item>
+/// <item>Optionally, answers quoted from their context, retrieval without the example's own known question, and extra
+/// copies with the answer's numbers changed consistently in context and answer (<see cref="ChatGroundingOptions"/>).</item>
 /// </list>
 /// </summary>
-public sealed class ChatGrounding(KnowledgeBase knowledge, string department, int topK, int counterfactuals = 0, int seed = 1, bool quote = false)
+public sealed class ChatGrounding(KnowledgeBase knowledge, string department, ChatGroundingOptions options)
 {
     /// <summary>Candidates searched (with the answer in the query) for the passage that holds the answer's facts.</summary>
     private const int AnswerSearchDepth = 8;
 
     private readonly Bm25Index _index = new(knowledge);
+    private readonly HeldOutRetrieval? _heldOut = options.HoldOutOwnQuestion ? new(knowledge) : null;
 
     /// <summary>How many answers so far were replaced by a quote of their context.</summary>
     public int Quoted { get; private set; }
 
-    public static ChatGrounding Load(string knowledgeDirectory, string department, int topK, int counterfactuals = 0, int seed = 1, bool quote = false) =>
-        new(KnowledgeBase.Load(knowledgeDirectory), department, topK, counterfactuals, seed, quote);
+    public static ChatGrounding Load(string knowledgeDirectory, RetrievalUnit unit, string department, ChatGroundingOptions options) =>
+        new(KnowledgeBase.Load(knowledgeDirectory, unit), department, options);
 
     /// <summary>The grounded example, followed by its counterfactual copies (none when its answer takes no number from the context).</summary>
     public IReadOnlyList<ChatExample> Apply(ChatExample example)
@@ -32,7 +33,7 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, in
         string answer = AnswerText(example);
         var facts = AnswerFacts.Of(answer);
         var passages = Retrieve(example, answer, facts);
-        if (quote && example.Messages.Count(IsAssistant) == 1 && ContextQuote.For(answer, facts, passages) is { } quoted)
+        if (options.QuoteContext && example.Messages.Count(IsAssistant) == 1 && ContextQuote.For(answer, facts, passages) is { } quoted)
         {
             example = example with { Messages = [.. example.Messages.Select(m => IsAssistant(m) ? WithContent(m, _ => quoted) : m)] };
             answer = quoted;
@@ -41,14 +42,14 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, in
 
         var grounded = example with { Messages = GroundedPrompt.Apply(example.Messages, department, passages) };
         var shared = CounterfactualNumbers.Shared(answer, string.Join("\n", passages.Select(p => p.Text)));
-        if (counterfactuals == 0 || shared.Count == 0)
+        if (options.Counterfactuals == 0 || shared.Count == 0)
         {
             return [grounded];
         }
 
-        var random = new Random((int)((((long)seed * 1_000_003) + example.Line) & int.MaxValue));
-        var result = new List<ChatExample>(counterfactuals + 1) { grounded };
-        for (int i = 0; i < counterfactuals; i++)
+        var random = new Random((int)((((long)options.Seed * 1_000_003) + example.Line) & int.MaxValue));
+        var result = new List<ChatExample>(options.Counterfactuals + 1) { grounded };
+        for (int i = 0; i < options.Counterfactuals; i++)
         {
             var mapping = CounterfactualNumbers.Mapping(shared, random);
             result.Add(grounded with { Messages = [.. grounded.Messages.Select(m => WithContent(m, text => CounterfactualNumbers.Apply(text, mapping)))] });
@@ -60,14 +61,15 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, in
     private List<Passage> Retrieve(ChatExample example, string answer, IReadOnlyList<string> facts)
     {
         string query = GroundedPrompt.Query(example.Messages);
-        var passages = _index.Search(query, topK).Select(h => h.Passage).ToList();
+        var index = _heldOut?.For(query) ?? _index;
+        var passages = index.Search(query, options.TopK).Select(h => h.Passage).ToList();
         if (facts.Count == 0 || passages.Count == 0)
         {
             return passages;
         }
 
         int covered = passages.Max(p => Covered(p, facts));
-        var best = _index.Search(query + " " + answer, AnswerSearchDepth)
+        var best = index.Search(query + " " + answer, AnswerSearchDepth)
             .Select(h => h.Passage).MaxBy(p => Covered(p, facts));
         if (best is not null && Covered(best, facts) > covered && !passages.Contains(best))
         {

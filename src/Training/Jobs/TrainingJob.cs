@@ -24,11 +24,17 @@ public sealed record TrainingJob
 
     public int TopK { get; init; } = 3;
 
+    /// <summary>What a retrieved passage is; the worker must serve the same (routing.json "unit").</summary>
+    public ModelKit.Grounding.RetrievalUnit Unit { get; init; }
+
     /// <summary>Extra copies of each grounded example with the answer's numbers changed in context and answer alike.</summary>
     public int Counterfactuals { get; init; }
 
     /// <summary>Replace answers by the context sentences that hold their facts (see <see cref="ModelKit.Grounding.ContextQuote"/>).</summary>
     public bool QuoteContext { get; init; }
+
+    /// <summary>Retrieve each example's passages without its own known question (<see cref="Data.HeldOutRetrieval"/>).</summary>
+    public bool HoldOutOwnQuestion { get; init; }
 
     /// <summary>Department of the new package; by default the parent's, else "general".</summary>
     public string? Department { get; init; }
@@ -66,9 +72,9 @@ public sealed record TrainingJob
             throw new ArgumentException($"--counterfactuals must be 0..16, got {Counterfactuals}");
         }
 
-        if ((Counterfactuals > 0 || QuoteContext) && KnowledgeDirectory is null)
+        if ((Counterfactuals > 0 || QuoteContext || HoldOutOwnQuestion) && KnowledgeDirectory is null)
         {
-            throw new ArgumentException("--counterfactuals and --quote-context work on the retrieved passages, so they need --knowledge");
+            throw new ArgumentException("--counterfactuals, --quote-context and --hold-out-own-question work on the retrieved passages, so they need --knowledge");
         }
 
         Options.Validate();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Onnx;
 using Gateway.ModelKit.Packaging;
@@ -26,7 +27,11 @@ public static class TrainingRunner
 
             log?.Report($"reading {job.DataPath}");
             var examples = ChatJsonlReader.Read(job.DataPath);
-            var grounding = job.KnowledgeDirectory is null ? null : ChatGrounding.Load(job.KnowledgeDirectory, department, job.TopK, job.Counterfactuals, job.Options.Seed, job.QuoteContext);
+            var grounding = job.KnowledgeDirectory is null ? null : ChatGrounding.Load(job.KnowledgeDirectory, job.Unit, department, new ChatGroundingOptions
+            {
+                TopK = job.TopK, Counterfactuals = job.Counterfactuals, Seed = job.Options.Seed, QuoteContext = job.QuoteContext,
+                HoldOutOwnQuestion = job.HoldOutOwnQuestion,
+            });
             var builder = ChatSequenceBuilder.Load(tokenizerDir, config.MaxPositions);
             string file = Path.GetFileName(job.DataPath);
             var sequences = new List<TrainingSequence>();
@@ -120,7 +125,7 @@ public static class TrainingRunner
             ["method"] = parent is null ? "train" : "fine-tune",
             ["from"] = job.FromPackage is null ? $"preset {job.Preset}" : $"package {parent?.Department}/{parent?.Version}",
             ["data"] = new JsonObject { ["file"] = Path.GetFileName(job.DataPath), ["sha256"] = dataDigest, ["sequences"] = sequences },
-            ["knowledge"] = knowledgeDigest is null ? null : new JsonObject { ["sha256"] = knowledgeDigest, ["top_k"] = job.TopK, ["counterfactuals"] = job.Counterfactuals, ["quote_context"] = job.QuoteContext },
+            ["knowledge"] = knowledgeDigest is null ? null : new JsonObject { ["sha256"] = knowledgeDigest, ["top_k"] = job.TopK, ["unit"] = job.Unit.Name(), ["counterfactuals"] = job.Counterfactuals, ["quote_context"] = job.QuoteContext, ["hold_out_own_question"] = job.HoldOutOwnQuestion },
             ["config"] = JsonSerializer.SerializeToNode(config),
             ["seed"] = o.Seed,
             ["steps"] = result.Steps,

@@ -161,9 +161,9 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
         try
         {
-            var knowledge = KnowledgeBase.Load(_options.Knowledge);
+            var knowledge = KnowledgeBase.Load(_options.Knowledge, RetrievalUnits.Parse(_options.GroundingUnit) ?? RetrievalUnit.Section);
             grounding = new KnowledgeGrounding(knowledge, _options.Department, _options.GroundingTopK, _options.GroundingByDefault);
-            LogKnowledge(logger, _options.Department, grounding.PassageCount, knowledge.Questions, _options.Knowledge, _options.GroundingByDefault ? "on" : "off", _options.GroundingTopK);
+            LogKnowledge(logger, _options.Department, grounding.PassageCount, _options.GroundingUnit, knowledge.Questions, _options.Knowledge, _options.GroundingByDefault ? "on" : "off", _options.GroundingTopK);
             if (knowledge.UnmatchedQuestions > 0)
             {
                 LogStaleQuestions(logger, _options.Department, knowledge.UnmatchedQuestions, KnownQuestions.FileName);
@@ -196,8 +196,8 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     private static partial void LogSwapped(ILogger logger, string department, string? previous, string version);
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Information,
-        Message = "worker {Department} knowledge base: {Passages} passages and {Questions} known questions from {Folder}; grounding {State} by default, top {TopK}")]
-    private static partial void LogKnowledge(ILogger logger, string department, int passages, int questions, string folder, string state, int topK);
+        Message = "worker {Department} knowledge base: {Passages} passages ({Unit}s) and {Questions} known questions from {Folder}; grounding {State} by default, top {TopK}")]
+    private static partial void LogKnowledge(ILogger logger, string department, int passages, string unit, int questions, string folder, string state, int topK);
 
     [LoggerMessage(EventId = 107, Level = LogLevel.Warning,
         Message = "worker {Department} knowledge base: {Count} known questions quote text no passage holds any more; rerun gw kb questions to refresh {File}")]

@@ -49,6 +49,9 @@ public sealed class WorkerOptions
     /// <summary>Passages put into a grounded prompt unless the request asks for another number.</summary>
     public int GroundingTopK { get; set; } = 3;
 
+    /// <summary>What a retrieved passage is: "section" (default) or "sentence", as the model was trained.</summary>
+    public string GroundingUnit { get; set; } = "section";
+
     /// <summary>Whether chat prompts are grounded by default; unset means yes when a knowledge folder is given.</summary>
     public bool? Grounding { get; set; }
 
@@ -92,6 +95,11 @@ public sealed class WorkerOptions
         if (GroundingTopK is < 1 or > MaxGroundingTopK)
         {
             throw new ArgumentException($"Worker:GroundingTopK must be 1..{MaxGroundingTopK}, got {GroundingTopK}");
+        }
+
+        if (ModelKit.Grounding.RetrievalUnits.Parse(GroundingUnit) is null)
+        {
+            throw new ArgumentException($"Worker:GroundingUnit must be section or sentence, got '{GroundingUnit}'");
         }
 
         if (Grounding == true && string.IsNullOrWhiteSpace(Knowledge))

@@ -43,6 +43,7 @@ public class EvalCommandTests
         }
 
         Assert.Equal(1.0, eval["keyFactsInContext"]!.GetValue<double>());
+        Assert.Equal("section", eval["unit"]!.GetValue<string>());
         Assert.Equal(3, eval["examples"]!.GetValue<int>());
         Assert.Equal(Sha256(data), eval["data"]!.GetValue<string>());
         var report = PackageValidator.Validate(package);

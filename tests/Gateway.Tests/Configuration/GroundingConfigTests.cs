@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.ModelKit.Grounding;
 using Gateway.Supervision;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -32,6 +33,19 @@ public sealed class GroundingConfigTests : IDisposable
 
         Assert.Equal(3, grounding.TopK);
         Assert.True(grounding.Enabled);
+        Assert.Equal(RetrievalUnit.Section, grounding.Unit);
+    }
+
+    [Fact]
+    public void Parse_SentenceUnit_IsPassedToTheWorker()
+    {
+        var grounding = Parse("""{ "knowledge": "data/hr/kb", "unit": "sentence" }""").Departments["hr"].Grounding!;
+        var child = new WorkerChild("hr", new WorkerConfig { Port = 5101 }, () => "/abs/model", "worker.dll", null, NullLogger.Instance, grounding);
+
+        var args = child.Arguments().ToList();
+
+        Assert.Equal(RetrievalUnit.Sentence, grounding.Unit);
+        Assert.Equal("sentence", args[args.IndexOf("--Worker:GroundingUnit") + 1]);
     }
 
     [Theory]
@@ -41,6 +55,7 @@ public sealed class GroundingConfigTests : IDisposable
     [InlineData("""{ "knowledge": "data/hr/kb", "topK": 21 }""", "departments.hr.grounding.topK: must be 1..20")]
     [InlineData("""{ "knowledge": "data/hr/kb", "topK": "3" }""", "departments.hr.grounding.topK: must be an integer")]
     [InlineData("""{ "knowledge": "data/hr/kb", "enabled": "yes" }""", "departments.hr.grounding.enabled: must be true or false")]
+    [InlineData("""{ "knowledge": "data/hr/kb", "unit": "paragraph" }""", "departments.hr.grounding.unit: must be \"section\" or \"sentence\"")]
     public void Parse_BadGrounding_IsRefusedNamingTheField(string grounding, string error)
     {
         var e = Assert.Throws<RoutingConfigException>(() => Parse(grounding));

@@ -17,7 +17,7 @@ public class ChatGroundingTests
     {
         // The question's words match the VPN passage; the answer's facts are only in the carry-over passage.
         var example = Example("which VPN client version about leave?", "Up to 5 unused days, used by 31 March.");
-        var grounding = new ChatGrounding(Knowledge, "hr", topK: 1);
+        var grounding = new ChatGrounding(Knowledge, "hr", new ChatGroundingOptions { TopK = 1 });
 
         string system = Content(grounding.Apply(example).Single(), "system");
 
@@ -29,7 +29,7 @@ public class ChatGroundingTests
     public void Apply_Counterfactuals_ChangeSharedNumbersConsistentlyAndLeaveTheOriginal()
     {
         var example = Example("how many leave days do I get?", "You get 28 days of paid annual leave.");
-        var grounding = new ChatGrounding(Knowledge, "hr", topK: 2, counterfactuals: 3, seed: 7);
+        var grounding = new ChatGrounding(Knowledge, "hr", new ChatGroundingOptions { TopK = 2, Counterfactuals = 3, Seed = 7 });
 
         var variants = grounding.Apply(example);
 
@@ -53,14 +53,14 @@ public class ChatGroundingTests
     {
         var example = Example("which VPN client do we use?", "The VPN client is SecureLink.");
 
-        Assert.Single(new ChatGrounding(Knowledge, "it", topK: 2, counterfactuals: 3).Apply(example));
+        Assert.Single(new ChatGrounding(Knowledge, "it", new ChatGroundingOptions { TopK = 2, Counterfactuals = 3 }).Apply(example));
     }
 
     [Fact]
     public void Apply_QuoteContext_AnswerBecomesTheSentenceHoldingItsFacts()
     {
         var example = Example("how long until unused leave expires?", "You can carry 5 days; use them by 31 March.");
-        var grounding = new ChatGrounding(Knowledge, "hr", topK: 2, quote: true);
+        var grounding = new ChatGrounding(Knowledge, "hr", new ChatGroundingOptions { TopK = 2, QuoteContext = true });
 
         var grounded = grounding.Apply(example).Single();
 

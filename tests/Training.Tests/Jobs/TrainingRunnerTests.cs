@@ -1,3 +1,4 @@
+using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Packaging;
 using Gateway.ModelKit.Validation;
@@ -34,7 +35,7 @@ public class TrainingRunnerTests
         {
             DataPath = TrainingData.WriteChat(dir.Path), OutputDirectory = dir.Combine("out"), FromPackage = parent,
             KnowledgeDirectory = TrainingData.WriteKnowledge(dir.Path), Version = "v2", Fp16 = fp16, Options = FewSteps,
-            QuoteContext = true, Counterfactuals = 1,
+            QuoteContext = true, Counterfactuals = 1, HoldOutOwnQuestion = !fp16, Unit = fp16 ? RetrievalUnit.Sentence : RetrievalUnit.Section,
         };
 
         var report = TrainingRunner.Run(job);
@@ -47,6 +48,8 @@ public class TrainingRunnerTests
         Assert.Equal(DataDigest.OfFile(job.DataPath), (string?)manifest.Training["data"]!["sha256"]);
         Assert.True((bool?)manifest.Training["knowledge"]!["quote_context"]);
         Assert.Equal(1, (int?)manifest.Training["knowledge"]!["counterfactuals"]);
+        Assert.Equal(!fp16, (bool?)manifest.Training["knowledge"]!["hold_out_own_question"]);
+        Assert.Equal(fp16 ? "sentence" : "section", (string?)manifest.Training["knowledge"]!["unit"]);
         Assert.Equal(4, (int?)manifest.Training["steps"]);
         var before = PackageWeights.Load(parent);
         var after = PackageWeights.Load(report.PackageDirectory);
