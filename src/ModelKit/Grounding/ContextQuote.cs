@@ -16,7 +16,15 @@ public static partial class ContextQuote
     /// <summary>The quote for <paramref name="answer"/> from <paramref name="passages"/>, or null when none holds all its facts.</summary>
     public static string? For(string answer, IReadOnlyList<string> facts, IEnumerable<Passage> passages)
     {
-        var words = Bm25Index.Terms(answer).ToHashSet(StringComparer.Ordinal);
+        // The answer's own words, not only its facts, must come from the sentence: "I don't know, email support@…"
+        // holds the same address as a sentence about failed updates, but it does not quote it.
+        var factTerms = facts.SelectMany(Bm25Index.Terms).ToHashSet(StringComparer.Ordinal);
+        var words = Bm25Index.Terms(answer).Where(w => !factTerms.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        if (words.Count == 0)
+        {
+            words = Bm25Index.Terms(answer).ToHashSet(StringComparer.Ordinal);
+        }
+
         var sentences = passages.SelectMany(p => Sentences(p.Text)).ToList();
         if (sentences.Count == 0 || words.Count == 0)
         {

@@ -69,6 +69,28 @@ public class ChatGroundingTests
     }
 
     [Fact]
+    public void ContextQuote_AnswerSharesOnlyItsFactsWithASentence_IsNotAQuote()
+    {
+        Passage[] firmware = [new("fw.md#0", "fw.md", "Firmware", "If the update fails twice, email support@nordwave-audio.com with the serial number.")];
+        const string DontKnow = "I don't have that information. Please email support@nordwave-audio.com and our team will help you.";
+
+        Assert.Null(ContextQuote.For(DontKnow, AnswerFacts.Of(DontKnow), firmware));
+        Assert.NotNull(ContextQuote.For("Email support@nordwave-audio.com with the serial number if the update fails twice.",
+            ["support@nordwave-audio.com"], firmware));
+    }
+
+    [Fact]
+    public void AnswerFacts_AddressesAreFactsVersionsAreNumbers()
+    {
+        var facts = AnswerFacts.Of("Email support@nordwave-audio.com or open servicedesk.nordwave.com; firmware 2.4.1, e.g. today.");
+
+        Assert.Contains("support@nordwave-audio.com", facts);
+        Assert.Contains("servicedesk.nordwave.com", facts);
+        Assert.DoesNotContain(facts, f => f.Contains("2.4", StringComparison.Ordinal) && f.Length > 3);
+        Assert.DoesNotContain(facts, f => f.StartsWith("e.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ContextQuote_FactsNotInTheContext_KeepsTheAnswer()
     {
         string? quote = ContextQuote.For("You get 30 days.", ["30"], Knowledge.Passages);
