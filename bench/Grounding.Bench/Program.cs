@@ -5,17 +5,20 @@ using Gateway.ModelKit.Grounding;
 
 // Retrieval cost per request, with the known questions (kb/questions.jsonl) against the same knowledge base's text
 // alone, in one process: the worker runs one search per grounded request. Queries are a department's eval questions.
-// Usage: Grounding.Bench [--data data] [--rounds 5] [--repeat 20]
+// Usage: Grounding.Bench [--data data] [--unit sentence|section] [--top-k 3] [--rounds 5] [--repeat 20]
 string data = Arg("--data", "data");
+var unit = RetrievalUnits.Parse(Arg("--unit", "sentence")) ?? throw new ArgumentException("--unit must be section or sentence");
+int topK = int.Parse(Arg("--top-k", "3"), CultureInfo.InvariantCulture);
 int rounds = int.Parse(Arg("--rounds", "5"), CultureInfo.InvariantCulture);
 int repeat = int.Parse(Arg("--repeat", "20"), CultureInfo.InvariantCulture);
 
+Console.WriteLine($"unit {unit.Name()}, top {topK}");
 Console.WriteLine("department  passages  questions  µs/query text only  µs/query with questions  ratio");
 foreach (string department in new[] { "hr", "it", "support" })
 {
     string folder = Path.Combine(data, department, "kb");
     var load = Stopwatch.StartNew();
-    var withQuestions = KnowledgeBase.Load(folder);
+    var withQuestions = KnowledgeBase.Load(folder, unit);
     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{department}: knowledge base with known questions loaded in {load.Elapsed.TotalMilliseconds:F0} ms (first load, JIT included)"));
     var textOnly = KnowledgeBase.FromPassages(withQuestions.Passages.Select(p => p with { Questions = [] }));
     var queries = File.ReadLines(Path.Combine(data, department, "eval.jsonl"))
@@ -27,12 +30,12 @@ foreach (string department in new[] { "hr", "it", "support" })
     // Alternate the two indexes per round and keep the medians, so machine noise hits both alike.
     var a = new List<double>();
     var b = new List<double>();
-    Measure(plain, queries, 2);
-    Measure(expanded, queries, 2);
+    Measure(plain, queries, topK, 2);
+    Measure(expanded, queries, topK, 2);
     for (int r = 0; r < rounds; r++)
     {
-        a.Add(Measure(plain, queries, repeat));
-        b.Add(Measure(expanded, queries, repeat));
+        a.Add(Measure(plain, queries, topK, repeat));
+        b.Add(Measure(expanded, queries, topK, repeat));
     }
 
     double ma = Median(a), mb = Median(b);
@@ -40,7 +43,7 @@ foreach (string department in new[] { "hr", "it", "support" })
         $"{department,-11} {withQuestions.Passages.Count,8} {withQuestions.Questions,10} {ma,20:F1} {mb,24:F1} {mb / ma,6:F2}"));
 }
 
-static double Measure(Bm25Index index, List<string> queries, int repeat)
+static double Measure(Bm25Index index, List<string> queries, int topK, int repeat)
 {
     int hits = 0;
     var clock = Stopwatch.StartNew();
@@ -48,7 +51,7 @@ static double Measure(Bm25Index index, List<string> queries, int repeat)
     {
         foreach (string query in queries)
         {
-            hits += index.Search(query, 2).Count;
+            hits += index.Search(query, topK).Count;
         }
     }
 

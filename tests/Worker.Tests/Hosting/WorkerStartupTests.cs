@@ -49,4 +49,15 @@ public class WorkerStartupTests
         Assert.NotEqual(0, worker.ExitCode);
         Assert.Contains("Worker:GroundingTopK", worker.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void UnknownGroundingUnit_FailsAtStartNamingTheSetting()
+    {
+        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--model", "x", "--Worker:GroundingUnit", "paragraph",
+            "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(60)));
+        Assert.NotEqual(0, worker.ExitCode);
+        Assert.Contains("Worker:GroundingUnit must be section or sentence", worker.Output, StringComparison.Ordinal);
+    }
 }
