@@ -39,25 +39,16 @@ public class WorkerStartupTests
         Assert.Contains($"knowledge base folder '{missing}' does not exist", worker.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void GroundingTopKOutOfRange_FailsAtStartNamingTheSetting()
+    [Theory]
+    [InlineData("--Worker:GroundingTopK", "0", "Worker:GroundingTopK must be 1..20")]
+    [InlineData("--Worker:GroundingUnit", "paragraph", "Worker:GroundingUnit must be section or sentence")]
+    public void BadGroundingSetting_FailsAtStartNamingTheSetting(string setting, string value, string error)
     {
-        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--model", "x", "--Worker:GroundingTopK", "0",
+        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--model", "x", setting, value,
             "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(60)));
         Assert.NotEqual(0, worker.ExitCode);
-        Assert.Contains("Worker:GroundingTopK", worker.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void UnknownGroundingUnit_FailsAtStartNamingTheSetting()
-    {
-        using var worker = ChildProcess.StartDotnet("Gateway.Worker.dll", "--department", "hr", "--model", "x", "--Worker:GroundingUnit", "paragraph",
-            "--port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        Assert.True(worker.WaitForExit(TimeSpan.FromSeconds(60)));
-        Assert.NotEqual(0, worker.ExitCode);
-        Assert.Contains("Worker:GroundingUnit must be section or sentence", worker.Output, StringComparison.Ordinal);
+        Assert.Contains(error, worker.Output, StringComparison.Ordinal);
     }
 }
