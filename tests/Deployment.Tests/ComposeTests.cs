@@ -26,8 +26,8 @@ public partial class ComposeTests
                 Assert.Equal(department, env["Worker__Department"]);
                 Assert.Equal(settings.Model, env["Worker__Model"]);
                 Assert.Equal(settings.Grounding?.Knowledge, env.GetValueOrDefault("Worker__Knowledge"));
-                Assert.Equal(settings.Grounding?.TopK.ToString(CultureInfo.InvariantCulture), env.GetValueOrDefault("Worker__GroundingTopK"));
-                Assert.Equal(settings.Grounding?.Unit.Name(), env.GetValueOrDefault("Worker__GroundingUnit"));
+                Assert.Equal(settings.Grounding?.TopK?.ToString(CultureInfo.InvariantCulture), env.GetValueOrDefault("Worker__GroundingTopK"));
+                Assert.Equal(settings.Grounding?.Unit?.Name(), env.GetValueOrDefault("Worker__GroundingUnit"));
                 Assert.Contains(Repo.ContainerPort.ToString(CultureInfo.InvariantCulture), service.Strs("expose"));
             }
         }

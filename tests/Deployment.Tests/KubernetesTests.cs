@@ -56,8 +56,8 @@ public class KubernetesTests
             Assert.Equal(department, env["Worker__Department"]);
             Assert.Equal(settings.Model, env["Worker__Model"]);
             Assert.Equal(settings.Grounding?.Knowledge, env.GetValueOrDefault("Worker__Knowledge"));
-            Assert.Equal(settings.Grounding?.TopK.ToString(CultureInfo.InvariantCulture), env.GetValueOrDefault("Worker__GroundingTopK"));
-            Assert.Equal(settings.Grounding?.Unit.Name(), env.GetValueOrDefault("Worker__GroundingUnit"));
+            Assert.Equal(settings.Grounding?.TopK?.ToString(CultureInfo.InvariantCulture), env.GetValueOrDefault("Worker__GroundingTopK"));
+            Assert.Equal(settings.Grounding?.Unit?.Name(), env.GetValueOrDefault("Worker__GroundingUnit"));
             Assert.Equal(gpu ? "slm-gateway/worker-gpu:latest" : "slm-gateway/worker:latest", container.Str("image"));
             Assert.True(Directory.Exists(Repo.RepositoryPathOf(env["Worker__Knowledge"])), "the image bakes data/<department>/kb");
 

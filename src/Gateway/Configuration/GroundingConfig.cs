@@ -12,11 +12,15 @@ public sealed record GroundingConfig
     public const int MaxTopK = 20;
 
     public required string Knowledge { get; init; }
-    public int TopK { get; init; } = 3;
+    /// <summary>Passages per prompt; null: as the department's model was trained (its manifest), else 3.</summary>
+    public int? TopK { get; init; }
     public bool Enabled { get; init; } = true;
 
-    /// <summary>What a passage is ("unit": "section" or "sentence"); the department's model must be trained with the same.</summary>
-    public RetrievalUnit Unit { get; init; } = RetrievalUnit.Section;
+    /// <summary>
+    /// What a passage is ("unit": "section" or "sentence"); null: as the model version being served was trained (its
+    /// manifest), else section. Leave it unset unless every version the department may swap to was trained the same way.
+    /// </summary>
+    public RetrievalUnit? Unit { get; init; }
 
     /// <summary>The knowledge folder as an absolute path.</summary>
     public string ResolveKnowledge(string baseDirectory) => Path.GetFullPath(Path.Combine(baseDirectory, Knowledge));

@@ -15,7 +15,7 @@ internal static class GroundingConfigReader
         var grounding = new GroundingConfig
         {
             Knowledge = node.Required("knowledge").String(),
-            TopK = node.OptionalInt("topK") ?? 3,
+            TopK = node.OptionalInt("topK"),
             Enabled = node.OptionalBool("enabled") ?? true,
             Unit = ReadUnit(node.Optional("unit")),
         };
@@ -32,13 +32,6 @@ internal static class GroundingConfigReader
         return grounding;
     }
 
-    private static RetrievalUnit ReadUnit(ConfigNode? node)
-    {
-        if (node is null)
-        {
-            return RetrievalUnit.Section;
-        }
-
-        return RetrievalUnits.Parse(node.String()) ?? throw node.Error("must be \"section\" or \"sentence\"");
-    }
+    private static RetrievalUnit? ReadUnit(ConfigNode? node) =>
+        node is null ? null : RetrievalUnits.Parse(node.String()) ?? throw node.Error("must be \"section\" or \"sentence\"");
 }

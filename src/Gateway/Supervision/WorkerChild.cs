@@ -101,8 +101,16 @@ public sealed partial class WorkerChild(
         if (knowledge is not null)
         {
             yield return "--knowledge"; yield return knowledge.Knowledge;
-            yield return "--Worker:GroundingTopK"; yield return I(knowledge.TopK);
-            yield return "--Worker:GroundingUnit"; yield return knowledge.Unit.Name();
+            if (knowledge.TopK is int topK)
+            {
+                yield return "--Worker:GroundingTopK"; yield return I(topK);
+            }
+
+            if (knowledge.Unit is { } unit)
+            {
+                yield return "--Worker:GroundingUnit"; yield return unit.Name();
+            }
+
             yield return "--Worker:Grounding"; yield return knowledge.Enabled ? "true" : "false";
         }
     }

@@ -20,7 +20,8 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     private readonly WorkerOptions _options = options.Value;
     private readonly SemaphoreSlim _swapping = new(1, 1);
     private readonly List<LoadedWorkerModel> _retired = [];
-    private KnowledgeGrounding? _grounding;
+    private readonly Dictionary<(RetrievalUnit Unit, int TopK), KnowledgeGrounding> _groundings = [];
+    private readonly Dictionary<RetrievalUnit, KnowledgeBase> _knowledge = [];
     private LoadedWorkerModel? _model;
     private Task? _loading;
 
@@ -68,7 +69,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
         try
         {
             var started = TimeProvider.System.GetTimestamp();
-            var next = await LoadModelAsync(directory).ConfigureAwait(false);
+            var next = await LoadModelAsync(directory, GroundingFor(directory)).ConfigureAwait(false);
             var previous = Interlocked.Exchange(ref _model, next);
             if (previous is not null)
             {
@@ -105,8 +106,14 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
     private async Task LoadAsync()
     {
-        if (!TryLoadKnowledge(out _grounding))
+        KnowledgeGrounding? grounding;
+        try
         {
+            grounding = GroundingFor(_options.Model);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            LogKnowledgeFailed(logger, e, _options.Knowledge!, e.Message);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
             return;
@@ -115,7 +122,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
         try
         {
             var started = TimeProvider.System.GetTimestamp();
-            var loaded = await LoadModelAsync(_options.Model).ConfigureAwait(false);
+            var loaded = await LoadModelAsync(_options.Model, grounding).ConfigureAwait(false);
             Volatile.Write(ref _model, loaded);
             LogReady(logger, _options.Department, loaded.Version, loaded.Engine.Model.Provider.ToString(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -127,7 +134,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
         }
     }
 
-    private async Task<LoadedWorkerModel> LoadModelAsync(string directory)
+    private async Task<LoadedWorkerModel> LoadModelAsync(string directory, KnowledgeGrounding? grounding)
     {
         var engine = InferenceEngine.Load(new EngineOptions
         {
@@ -140,8 +147,8 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
         {
             var prompter = ChatPrompter.Load(directory, engine.Tokenizer);
             await WarmUpAsync(engine).ConfigureAwait(false);
-            // The knowledge base belongs to the department, not the version: every version serves with it.
-            return new LoadedWorkerModel(engine, prompter, _options.Department, PackageManifest.VersionOf(directory), Path.GetFullPath(directory)) { Grounding = _grounding };
+            // The knowledge base belongs to the department; the version decides how it is cut and how much goes in.
+            return new LoadedWorkerModel(engine, prompter, _options.Department, PackageManifest.VersionOf(directory), Path.GetFullPath(directory)) { Grounding = grounding };
         }
         catch
         {
@@ -150,31 +157,39 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
         }
     }
 
-    /// <summary>Loads and indexes the knowledge base, if one is set; false (logged) when it cannot be read.</summary>
-    private bool TryLoadKnowledge(out KnowledgeGrounding? grounding)
+    /// <summary>
+    /// A version's grounding (<see cref="GroundingSettings"/>), or null without a knowledge base. The knowledge base is
+    /// read and indexed once per unit and shared by every version served with it.
+    /// </summary>
+    private KnowledgeGrounding? GroundingFor(string modelDirectory)
     {
-        grounding = null;
         if (string.IsNullOrWhiteSpace(_options.Knowledge))
         {
-            return true;
+            return null;
         }
 
-        try
+        var settings = GroundingSettings.For(modelDirectory, RetrievalUnits.Parse(_options.GroundingUnit), _options.GroundingTopK);
+        lock (_groundings)
         {
-            var knowledge = KnowledgeBase.Load(_options.Knowledge, RetrievalUnits.Parse(_options.GroundingUnit) ?? RetrievalUnit.Section);
-            grounding = new KnowledgeGrounding(knowledge, _options.Department, _options.GroundingTopK, _options.GroundingByDefault);
-            LogKnowledge(logger, _options.Department, grounding.PassageCount, _options.GroundingUnit, knowledge.Questions, _options.Knowledge, _options.GroundingByDefault ? "on" : "off", _options.GroundingTopK);
-            if (knowledge.UnmatchedQuestions > 0)
+            if (_groundings.TryGetValue((settings.Unit, settings.TopK), out var known))
             {
-                LogStaleQuestions(logger, _options.Department, knowledge.UnmatchedQuestions, KnownQuestions.FileName);
+                return known;
             }
 
-            return true;
-        }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
-        {
-            LogKnowledgeFailed(logger, e, _options.Knowledge, e.Message);
-            return false;
+            if (!_knowledge.TryGetValue(settings.Unit, out var knowledge))
+            {
+                _knowledge[settings.Unit] = knowledge = KnowledgeBase.Load(_options.Knowledge, settings.Unit);
+                if (knowledge.UnmatchedQuestions > 0)
+                {
+                    LogStaleQuestions(logger, _options.Department, knowledge.UnmatchedQuestions, KnownQuestions.FileName);
+                }
+            }
+
+            var grounding = new KnowledgeGrounding(knowledge, _options.Department, settings.TopK, _options.GroundingByDefault);
+            _groundings[(settings.Unit, settings.TopK)] = grounding;
+            LogKnowledge(logger, _options.Department, grounding.PassageCount, settings.Unit.Name(), knowledge.Questions, _options.Knowledge,
+                _options.GroundingByDefault ? "on" : "off", settings.TopK, settings.Source);
+            return grounding;
         }
     }
 
@@ -196,8 +211,8 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
     private static partial void LogSwapped(ILogger logger, string department, string? previous, string version);
 
     [LoggerMessage(EventId = 106, Level = LogLevel.Information,
-        Message = "worker {Department} knowledge base: {Passages} passages ({Unit}s) and {Questions} known questions from {Folder}; grounding {State} by default, top {TopK}")]
-    private static partial void LogKnowledge(ILogger logger, string department, int passages, string unit, int questions, string folder, string state, int topK);
+        Message = "worker {Department} knowledge base: {Passages} passages ({Unit}s) and {Questions} known questions from {Folder}; grounding {State} by default, top {TopK} ({Source})")]
+    private static partial void LogKnowledge(ILogger logger, string department, int passages, string unit, int questions, string folder, string state, int topK, string source);
 
     [LoggerMessage(EventId = 107, Level = LogLevel.Warning,
         Message = "worker {Department} knowledge base: {Count} known questions quote text no passage holds any more; rerun gw kb questions to refresh {File}")]

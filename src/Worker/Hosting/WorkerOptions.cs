@@ -46,11 +46,11 @@ public sealed class WorkerOptions
     /// <summary>The department's knowledge base (a folder of markdown); retrieved passages ground chat prompts.</summary>
     public string? Knowledge { get; set; }
 
-    /// <summary>Passages put into a grounded prompt unless the request asks for another number.</summary>
-    public int GroundingTopK { get; set; } = 3;
+    /// <summary>Passages put into a grounded prompt unless the request asks for another number; unset: as the model was trained.</summary>
+    public int? GroundingTopK { get; set; }
 
-    /// <summary>What a retrieved passage is: "section" (default) or "sentence", as the model was trained.</summary>
-    public string GroundingUnit { get; set; } = "section";
+    /// <summary>What a retrieved passage is, "section" or "sentence"; unset: as the model was trained (its manifest), else section.</summary>
+    public string? GroundingUnit { get; set; }
 
     /// <summary>Whether chat prompts are grounded by default; unset means yes when a knowledge folder is given.</summary>
     public bool? Grounding { get; set; }
@@ -97,7 +97,7 @@ public sealed class WorkerOptions
             throw new ArgumentException($"Worker:GroundingTopK must be 1..{MaxGroundingTopK}, got {GroundingTopK}");
         }
 
-        if (ModelKit.Grounding.RetrievalUnits.Parse(GroundingUnit) is null)
+        if (GroundingUnit is not null && ModelKit.Grounding.RetrievalUnits.Parse(GroundingUnit) is null)
         {
             throw new ArgumentException($"Worker:GroundingUnit must be section or sentence, got '{GroundingUnit}'");
         }

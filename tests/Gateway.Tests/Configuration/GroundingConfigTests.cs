@@ -27,13 +27,18 @@ public sealed class GroundingConfigTests : IDisposable
     }
 
     [Fact]
-    public void Parse_GroundingDefaults_AreTopK3AndEnabled()
+    public void Parse_GroundingDefaults_AreEnabledWithUnitAndTopKLeftToTheModel()
     {
         var grounding = Parse("""{ "knowledge": "data/hr/kb" }""").Departments["hr"].Grounding!;
+        var child = new WorkerChild("hr", new WorkerConfig { Port = 5101 }, () => "/abs/model", "worker.dll", null, NullLogger.Instance, grounding);
 
-        Assert.Equal(3, grounding.TopK);
+        var args = child.Arguments().ToList();
+
         Assert.True(grounding.Enabled);
-        Assert.Equal(RetrievalUnit.Section, grounding.Unit);
+        Assert.Null(grounding.TopK);
+        Assert.Null(grounding.Unit);
+        Assert.DoesNotContain("--Worker:GroundingTopK", args);
+        Assert.DoesNotContain("--Worker:GroundingUnit", args);
     }
 
     [Fact]
