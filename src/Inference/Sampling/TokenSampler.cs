@@ -77,6 +77,8 @@ internal sealed class TokenSampler
     private int Sample(Span<float> scores)
     {
         TensorPrimitives.Divide(scores, _options.Temperature, scores);
+        // A confident model's logits over a small temperature (30 / 0.01) overflow exp(); a shift leaves softmax unchanged.
+        TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
         TensorPrimitives.SoftMax(scores, scores);
         if (_options.TopK == 0 && _options.TopP >= 1f)
         {
