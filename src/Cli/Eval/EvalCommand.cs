@@ -19,8 +19,8 @@ internal static class EvalCommand
         var model = new Option<string>("--model") { Description = "The model package folder.", Required = true };
         var data = new Option<string>("--data") { Description = "A .jsonl file of {\"messages\", \"key_facts\", \"reference\"} lines.", Required = true };
         var knowledge = new Option<string?>("--knowledge") { Description = "The department's knowledge-base folder: also evaluates grounded prompts." };
-        var topK = new Option<int>("--top-k") { Description = "Passages per grounded prompt (1..20).", DefaultValueFactory = _ => 3 };
-        var unit = new Option<string>("--unit") { Description = "What a passage is: section or sentence (as the model was trained).", DefaultValueFactory = _ => "section" };
+        var topK = new Option<int?>("--top-k") { Description = "Passages per grounded prompt (1..20); default: as the model was trained (its manifest), else 3." };
+        var unit = new Option<string?>("--unit") { Description = "What a passage is, section or sentence; default: as the model was trained (its manifest), else section." };
         unit.AcceptOnlyFromAmong("section", "sentence");
         var department = new Option<string?>("--department") { Description = "The department named in the grounded system message (default: the manifest's)." };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Most tokens generated per answer.", DefaultValueFactory = _ => 64 };
@@ -32,7 +32,7 @@ internal static class EvalCommand
         };
         command.SetAction(parse => CliOutput.Run(() => Run(new EvalSettings(
             parse.GetValue(model)!, parse.GetValue(data)!, parse.GetValue(knowledge), parse.GetValue(topK),
-            RetrievalUnits.Parse(parse.GetValue(unit)) ?? RetrievalUnit.Section, parse.GetValue(department),
+            RetrievalUnits.Parse(parse.GetValue(unit)), parse.GetValue(department),
             parse.GetValue(maxTokens), parse.GetValue(writeManifest), parse.GetValue(verbose)))));
         return command;
     }
@@ -41,14 +41,15 @@ internal static class EvalCommand
     {
         settings.Validate();
         var examples = EvalExample.LoadJsonLines(settings.Data);
-        Bm25Index? index = settings.Knowledge is { } folder ? new Bm25Index(KnowledgeBase.Load(folder, settings.Unit)) : null;
+        var grounding = GroundingSettings.For(settings.Model, settings.Unit, settings.TopK);
+        Bm25Index? index = settings.Knowledge is { } folder ? new Bm25Index(KnowledgeBase.Load(folder, grounding.Unit)) : null;
         string department = settings.Department ?? ManifestDepartment(settings.Model) ?? "general";
         ExampleResult[] results;
         try
         {
             using var engine = InferenceEngine.Load(new EngineOptions { ModelDirectory = settings.Model, MaxBatchSize = 1 }, department);
             using var scorer = new ReferenceScorer(settings.Model);
-            var runner = new EvalRunner(engine, ChatPrompter.Load(settings.Model, engine.Tokenizer), scorer, department, index, settings.TopK, settings.MaxTokens);
+            var runner = new EvalRunner(engine, ChatPrompter.Load(settings.Model, engine.Tokenizer), scorer, department, index, grounding.TopK, settings.MaxTokens);
             results = examples.Select(e =>
             {
                 CliOutput.Progress.Report($"line {e.Line.ToString(CultureInfo.InvariantCulture)}");
@@ -67,7 +68,7 @@ internal static class EvalCommand
         var summary = EvalSummary.From(results);
         Console.WriteLine($"model      {settings.Model} ({department})");
         Console.WriteLine($"data       {settings.Data}: {examples.Count} examples");
-        Console.WriteLine(index is null ? "knowledge  none (ungrounded only)" : $"knowledge  {settings.Knowledge}: {index.Count} passages ({settings.Unit.Name()}s), top {settings.TopK}");
+        Console.WriteLine(index is null ? "knowledge  none (ungrounded only)" : $"knowledge  {settings.Knowledge}: {index.Count} passages ({grounding.Unit.Name()}s), top {grounding.TopK} ({grounding.Source})");
         if (settings.Verbose)
         {
             EvalDetails.Print(results);
@@ -77,7 +78,7 @@ internal static class EvalCommand
         Console.Write(summary.FormatTable());
         if (settings.WriteManifest)
         {
-            EvalManifest.Write(settings.Model, summary, settings.Data, index is null ? null : (settings.TopK, settings.Unit));
+            EvalManifest.Write(settings.Model, summary, settings.Data, index is null ? null : (grounding.TopK, grounding.Unit));
             Console.WriteLine($"wrote metrics.eval to {Path.Combine(settings.Model, PackageManifest.FileName)}");
         }
 
@@ -89,13 +90,13 @@ internal static class EvalCommand
 }
 
 internal sealed record EvalSettings(
-    string Model, string Data, string? Knowledge, int TopK, RetrievalUnit Unit, string? Department, int MaxTokens, bool WriteManifest, bool Verbose)
+    string Model, string Data, string? Knowledge, int? TopK, RetrievalUnit? Unit, string? Department, int MaxTokens, bool WriteManifest, bool Verbose)
 {
     public void Validate()
     {
-        if (TopK is < 1 or > 20)
+        if (TopK is < 1 or > GroundingSettings.MaxTopK)
         {
-            throw new ArgumentException($"--top-k must be 1..20, got {TopK}");
+            throw new ArgumentException($"--top-k must be 1..{GroundingSettings.MaxTopK}, got {TopK}");
         }
 
         if (MaxTokens < 1)

@@ -20,8 +20,8 @@ internal static class TrainCommand
         var vocabFrom = new Option<string?>("--vocab-from") { Description = "With --preset: corpus file or folder to train a byte-level BPE tokenizer on." };
         var vocabSize = new Option<int?>("--vocab-size") { Description = "Vocabulary size for --vocab-from (default: the preset's)." };
         var knowledge = new Option<string?>("--knowledge") { Description = "Knowledge folder (*.md): each example gets retrieved passages, as the worker serves them." };
-        var topK = new Option<int>("--top-k") { Description = "Passages per example with --knowledge.", DefaultValueFactory = _ => 3 };
-        var unit = new Option<string>("--unit") { Description = "With --knowledge: what a passage is, section or sentence (serve it the same way).", DefaultValueFactory = _ => "section" };
+        var topK = new Option<int?>("--top-k") { Description = "Passages per example with --knowledge; default: the --from package's, else 3." };
+        var unit = new Option<string?>("--unit") { Description = "With --knowledge: what a passage is, section or sentence; default: the --from package's, else section." };
         unit.AcceptOnlyFromAmong("section", "sentence");
         var counterfactuals = new Option<int>("--counterfactuals")
         {
@@ -64,7 +64,7 @@ internal static class TrainCommand
                 DataPath = parse.GetValue(data)!, OutputDirectory = parse.GetValue(output)!, FromPackage = parse.GetValue(from),
                 Preset = parse.GetValue(preset), TokenizerDirectory = parse.GetValue(tokenizer), VocabFrom = parse.GetValue(vocabFrom),
                 VocabSize = parse.GetValue(vocabSize), KnowledgeDirectory = parse.GetValue(knowledge), TopK = parse.GetValue(topK),
-                Unit = RetrievalUnits.Parse(parse.GetValue(unit)) ?? RetrievalUnit.Section,
+                Unit = RetrievalUnits.Parse(parse.GetValue(unit)),
                 Counterfactuals = parse.GetValue(counterfactuals), QuoteContext = parse.GetValue(quoteContext),
                 HoldOutOwnQuestion = parse.GetValue(holdOut),
                 Department = parse.GetValue(department), Version = parse.GetValue(version)!, Fp16 = parse.GetValue(fp16), Overwrite = parse.GetValue(force),

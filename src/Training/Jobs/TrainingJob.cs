@@ -1,3 +1,5 @@
+using Gateway.ModelKit.Grounding;
+
 namespace Gateway.Training.Jobs;
 
 /// <summary>
@@ -22,10 +24,11 @@ public sealed record TrainingJob
     /// <summary>Knowledge folder (*.md) for grounded training, in the worker's grounded-prompt format.</summary>
     public string? KnowledgeDirectory { get; init; }
 
-    public int TopK { get; init; } = 3;
+    /// <summary>Passages per example; null: the parent package's (see <see cref="Grounding"/>).</summary>
+    public int? TopK { get; init; }
 
-    /// <summary>What a retrieved passage is; the worker must serve the same (routing.json "unit").</summary>
-    public ModelKit.Grounding.RetrievalUnit Unit { get; init; }
+    /// <summary>What a retrieved passage is; null: the parent package's. The manifest records it, and the worker serves it.</summary>
+    public RetrievalUnit? Unit { get; init; }
 
     /// <summary>Extra copies of each grounded example with the answer's numbers changed in context and answer alike.</summary>
     public int Counterfactuals { get; init; }
@@ -43,6 +46,14 @@ public sealed record TrainingJob
     public bool Fp16 { get; init; }
     public bool Overwrite { get; init; }
     public TrainingOptions Options { get; init; } = new();
+
+    /// <summary>
+    /// The unit and top-k to ground examples with: the ones given, else the parent package's (a fine-tune keeps the
+    /// format its parent learnt), else sections and 3.
+    /// </summary>
+    public GroundingSettings Grounding() => FromPackage is null
+        ? new GroundingSettings(Unit ?? RetrievalUnit.Section, TopK ?? GroundingSettings.DefaultTopK, "the settings or the defaults")
+        : GroundingSettings.For(FromPackage, Unit, TopK);
 
     public void Validate()
     {
@@ -62,9 +73,9 @@ public sealed record TrainingJob
             throw new ArgumentException("--from uses the package's tokenizer; --tokenizer and --vocab-from do not apply");
         }
 
-        if (TopK <= 0)
+        if (TopK is < 1 or > GroundingSettings.MaxTopK)
         {
-            throw new ArgumentException("--top-k must be positive");
+            throw new ArgumentException($"--top-k must be 1..{GroundingSettings.MaxTopK}");
         }
 
         if (Counterfactuals is < 0 or > 16)

@@ -27,9 +27,15 @@ public static class TrainingRunner
 
             log?.Report($"reading {job.DataPath}");
             var examples = ChatJsonlReader.Read(job.DataPath);
-            var grounding = job.KnowledgeDirectory is null ? null : ChatGrounding.Load(job.KnowledgeDirectory, job.Unit, department, new ChatGroundingOptions
+            var settings = job.Grounding();
+            if (job.KnowledgeDirectory is not null)
             {
-                TopK = job.TopK, Counterfactuals = job.Counterfactuals, Seed = job.Options.Seed, QuoteContext = job.QuoteContext,
+                log?.Report($"grounding in {job.KnowledgeDirectory}: {settings.Unit.Name()}s, top {settings.TopK} ({settings.Source})");
+            }
+
+            var grounding = job.KnowledgeDirectory is null ? null : ChatGrounding.Load(job.KnowledgeDirectory, settings.Unit, department, new ChatGroundingOptions
+            {
+                TopK = settings.TopK, Counterfactuals = job.Counterfactuals, Seed = job.Options.Seed, QuoteContext = job.QuoteContext,
                 HoldOutOwnQuestion = job.HoldOutOwnQuestion,
             });
             var builder = ChatSequenceBuilder.Load(tokenizerDir, config.MaxPositions);
@@ -75,7 +81,7 @@ public static class TrainingRunner
                 Parent = parent?.Version,
                 Overwrite = job.Overwrite,
                 Graph = new DecoderGraphOptions(type, ElementType.Float), // fp16 weights halve the package; logits and KV cache stay fp32
-                Training = TrainingRecord(job, config, dataDigest, knowledgeDigest, parent, sequences.Count, result),
+                Training = TrainingRecord(job, settings, config, dataDigest, knowledgeDigest, parent, sequences.Count, result),
             };
             log?.Report($"writing the package to {job.OutputDirectory}");
             var manifest = ModelPackageWriter.Write(job.OutputDirectory, parameters.ToWeights(), tokenizerDir, spec, progress: log);
@@ -117,7 +123,7 @@ public static class TrainingRunner
     }
 
     private static JsonObject TrainingRecord(
-        TrainingJob job, LlamaConfig config, string dataDigest, string? knowledgeDigest, PackageManifest? parent, int sequences, TrainingResult result)
+        TrainingJob job, GroundingSettings grounding, LlamaConfig config, string dataDigest, string? knowledgeDigest, PackageManifest? parent, int sequences, TrainingResult result)
     {
         var o = job.Options;
         return new JsonObject
@@ -125,7 +131,7 @@ public static class TrainingRunner
             ["method"] = parent is null ? "train" : "fine-tune",
             ["from"] = job.FromPackage is null ? $"preset {job.Preset}" : $"package {parent?.Department}/{parent?.Version}",
             ["data"] = new JsonObject { ["file"] = Path.GetFileName(job.DataPath), ["sha256"] = dataDigest, ["sequences"] = sequences },
-            ["knowledge"] = knowledgeDigest is null ? null : new JsonObject { ["sha256"] = knowledgeDigest, ["top_k"] = job.TopK, ["unit"] = job.Unit.Name(), ["counterfactuals"] = job.Counterfactuals, ["quote_context"] = job.QuoteContext, ["hold_out_own_question"] = job.HoldOutOwnQuestion },
+            ["knowledge"] = knowledgeDigest is null ? null : new JsonObject { ["sha256"] = knowledgeDigest, ["top_k"] = grounding.TopK, ["unit"] = grounding.Unit.Name(), ["counterfactuals"] = job.Counterfactuals, ["quote_context"] = job.QuoteContext, ["hold_out_own_question"] = job.HoldOutOwnQuestion },
             ["config"] = JsonSerializer.SerializeToNode(config),
             ["seed"] = o.Seed,
             ["steps"] = result.Steps,

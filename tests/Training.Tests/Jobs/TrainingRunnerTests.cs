@@ -57,6 +57,32 @@ public class TrainingRunnerTests
     }
 
     [Fact]
+    public void Run_FineTuneWithoutUnitOrTopK_KeepsTheParentsGroundingFormat()
+    {
+        using var dir = new TemporaryDirectory();
+        string parent = dir.Combine("parent");
+        Directory.CreateDirectory(parent);
+        foreach (string file in Directory.GetFiles(TestPackages.TinyFp32))
+        {
+            File.Copy(file, Path.Combine(parent, Path.GetFileName(file)));
+        }
+
+        var parentManifest = PackageManifest.Load(parent);
+        parentManifest.Training["knowledge"] = new System.Text.Json.Nodes.JsonObject { ["unit"] = "sentence", ["top_k"] = 2 };
+        parentManifest.Save(parent);
+        var job = new TrainingJob
+        {
+            DataPath = TrainingData.WriteChat(dir.Path), OutputDirectory = dir.Combine("out"), FromPackage = parent,
+            KnowledgeDirectory = TrainingData.WriteKnowledge(dir.Path), Version = "v2", Options = FewSteps with { Steps = 1 },
+        };
+
+        var knowledge = PackageManifest.Load(TrainingRunner.Run(job).PackageDirectory).Training["knowledge"]!;
+
+        Assert.Equal("sentence", (string?)knowledge["unit"]);
+        Assert.Equal(2, (int?)knowledge["top_k"]);
+    }
+
+    [Fact]
     public void Run_PresetWithTokenizer_WritesPackageWithoutParent()
     {
         using var dir = new TemporaryDirectory();

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Packaging;
-using Gateway.Worker.Grounding;
 
-namespace Gateway.Worker.Tests.Grounding;
+namespace Gateway.ModelKit.Tests.Grounding;
 
 public sealed class GroundingSettingsTests : IDisposable
 {
