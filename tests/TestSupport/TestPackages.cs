@@ -42,8 +42,11 @@ public static class TestPackages
         HeadDim = 16, MaxPositions = maxPositions, TieEmbeddings = true,
     };
 
-    /// <summary>A copy of a package under another manifest version (and optionally with evaluation results); files and hashes stay valid.</summary>
-    public static string VersionedCopy(string source, string folder, string version, double? recall = null)
+    /// <summary>
+    /// A copy of a package under another manifest version, optionally with evaluation results and the grounding it
+    /// was trained with (<c>training.knowledge</c>: unit, top_k); files and hashes stay valid.
+    /// </summary>
+    public static string VersionedCopy(string source, string folder, string version, double? recall = null, string? unit = null, int? topK = null)
     {
         string target = Path.Combine(folder, version);
         Directory.CreateDirectory(target);
@@ -59,6 +62,12 @@ public static class TestPackages
         if (recall is double r)
         {
             manifest["metrics"]!["eval"] = new System.Text.Json.Nodes.JsonObject { ["keyFactRecall"] = r };
+        }
+
+        if (unit is not null || topK is not null)
+        {
+            manifest["training"] ??= new System.Text.Json.Nodes.JsonObject();
+            manifest["training"]!["knowledge"] = new System.Text.Json.Nodes.JsonObject { ["unit"] = unit, ["top_k"] = topK };
         }
 
         File.WriteAllText(manifestPath, manifest.ToJsonString());

@@ -60,16 +60,7 @@ public class TrainingRunnerTests
     public void Run_FineTuneWithoutUnitOrTopK_KeepsTheParentsGroundingFormat()
     {
         using var dir = new TemporaryDirectory();
-        string parent = dir.Combine("parent");
-        Directory.CreateDirectory(parent);
-        foreach (string file in Directory.GetFiles(TestPackages.TinyFp32))
-        {
-            File.Copy(file, Path.Combine(parent, Path.GetFileName(file)));
-        }
-
-        var parentManifest = PackageManifest.Load(parent);
-        parentManifest.Training["knowledge"] = new System.Text.Json.Nodes.JsonObject { ["unit"] = "sentence", ["top_k"] = 2 };
-        parentManifest.Save(parent);
+        string parent = TestPackages.VersionedCopy(TestPackages.TinyFp32, dir.Path, "v1", unit: "sentence", topK: 2);
         var job = new TrainingJob
         {
             DataPath = TrainingData.WriteChat(dir.Path), OutputDirectory = dir.Combine("out"), FromPackage = parent,

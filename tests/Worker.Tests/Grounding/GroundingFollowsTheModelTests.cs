@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Gateway.ModelKit.Packaging;
 
 namespace Gateway.Worker.Tests.Grounding;
 
@@ -55,21 +53,7 @@ public sealed class GroundingFollowsTheModelTests : IDisposable
     }
 
     /// <summary>A copy of the tiny package whose manifest says it was trained with this grounding.</summary>
-    private string Package(string name, string unit, int topK)
-    {
-        string directory = _root.Combine(name);
-        Directory.CreateDirectory(directory);
-        foreach (string file in Directory.GetFiles(TestPackages.TinyLongContext))
-        {
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        }
-
-        // The manifest is not among its own hashed files, so the package stays valid.
-        var manifest = PackageManifest.Load(directory);
-        manifest.Training["knowledge"] = new JsonObject { ["unit"] = unit, ["top_k"] = topK };
-        manifest.Save(directory);
-        return directory;
-    }
+    private string Package(string name, string unit, int topK) => TestPackages.VersionedCopy(TestPackages.TinyLongContext, _root.Path, name, unit: unit, topK: topK);
 
     private static async Task<string> GroundingAsync(WorkerProcess worker)
     {
