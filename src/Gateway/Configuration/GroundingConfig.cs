@@ -9,8 +9,6 @@ namespace Gateway.Configuration;
 /// </summary>
 public sealed record GroundingConfig
 {
-    public const int MaxTopK = 20;
-
     public required string Knowledge { get; init; }
     /// <summary>Passages per prompt; null: as the department's model was trained (its manifest), else 3.</summary>
     public int? TopK { get; init; }

@@ -19,9 +19,9 @@ internal static class GroundingConfigReader
             Enabled = node.OptionalBool("enabled") ?? true,
             Unit = ReadUnit(node.Optional("unit")),
         };
-        if (grounding.TopK is < 1 or > GroundingConfig.MaxTopK)
+        if (grounding.TopK is < 1 or > GroundingSettings.MaxTopK)
         {
-            throw node.Child("topK").Error($"must be 1..{GroundingConfig.MaxTopK}");
+            throw node.Child("topK").Error($"must be 1..{GroundingSettings.MaxTopK}");
         }
 
         if (mode == "local" && !Directory.Exists(grounding.ResolveKnowledge(baseDirectory)))

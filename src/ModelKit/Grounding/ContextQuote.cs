@@ -18,11 +18,11 @@ public static partial class ContextQuote
     {
         // The answer's own words, not only its facts, must come from the sentence: "I don't know, email support@…"
         // holds the same address as a sentence about failed updates, but it does not quote it.
-        var factTerms = facts.SelectMany(Bm25Index.Terms).ToHashSet(StringComparer.Ordinal);
-        var words = Bm25Index.Terms(answer).Where(w => !factTerms.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var allWords = Bm25Index.Terms(answer).ToHashSet(StringComparer.Ordinal);
+        var words = allWords.Except(facts.SelectMany(Bm25Index.Terms), StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         if (words.Count == 0)
         {
-            words = Bm25Index.Terms(answer).ToHashSet(StringComparer.Ordinal);
+            words = allWords;
         }
 
         var sentences = passages.SelectMany(p => Sentences(p.Text)).ToList();

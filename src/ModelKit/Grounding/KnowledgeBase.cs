@@ -101,7 +101,7 @@ public sealed class KnowledgeBase
     }
 
     /// <summary>A section's sentences as passages of their own: ids "file#section.sentence", the section's title.</summary>
-    public static IEnumerable<Passage> SentencesOf(Passage section) =>
+    private static IEnumerable<Passage> SentencesOf(Passage section) =>
         ContextQuote.Sentences(section.Text).Select((sentence, i) => section with { Id = $"{section.Id}.{i}", Text = sentence });
 
     private static IEnumerable<string> Chunks(string text)

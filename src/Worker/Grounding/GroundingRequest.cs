@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gateway.Worker.Hosting;
+using Gateway.ModelKit.Grounding;
 using Gateway.Worker.OpenAi;
 
 namespace Gateway.Worker.Grounding;
@@ -27,9 +27,9 @@ internal static class GroundingRequest
                 var inner = new RequestReader(settings);
                 bool? enabled = inner.Has("enabled") ? Nested(() => inner.Bool("enabled", true)) : null;
                 long? topK = Nested(() => inner.Integer("top_k"));
-                if (topK is not null and (< 1 or > WorkerOptions.MaxGroundingTopK))
+                if (topK is not null and (< 1 or > GroundingSettings.MaxTopK))
                 {
-                    throw OpenAiException.BadRequest($"'{Field}.top_k' must be 1..{WorkerOptions.MaxGroundingTopK}", $"{Field}.top_k");
+                    throw OpenAiException.BadRequest($"'{Field}.top_k' must be 1..{GroundingSettings.MaxTopK}", $"{Field}.top_k");
                 }
 
                 return new GroundingChoice(enabled ?? true, (int?)topK);

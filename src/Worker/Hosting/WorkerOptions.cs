@@ -1,3 +1,5 @@
+using Gateway.ModelKit.Grounding;
+
 namespace Gateway.Worker.Hosting;
 
 /// <summary>
@@ -58,9 +60,6 @@ public sealed class WorkerOptions
     /// <summary>Grounding is on by default: asked for, or left unset with a knowledge folder given.</summary>
     public bool GroundingByDefault => Grounding ?? !string.IsNullOrWhiteSpace(Knowledge);
 
-    /// <summary>The largest top_k a request or the settings may ask for.</summary>
-    public const int MaxGroundingTopK = 20;
-
     public static readonly Dictionary<string, string> CommandLineSwitches = new(StringComparer.Ordinal)
     {
         ["--department"] = $"{Section}:{nameof(Department)}",
@@ -92,12 +91,12 @@ public sealed class WorkerOptions
             throw new ArgumentException("Worker:MaxRequestBytes must be at least 1024");
         }
 
-        if (GroundingTopK is < 1 or > MaxGroundingTopK)
+        if (GroundingTopK is < 1 or > GroundingSettings.MaxTopK)
         {
-            throw new ArgumentException($"Worker:GroundingTopK must be 1..{MaxGroundingTopK}, got {GroundingTopK}");
+            throw new ArgumentException($"Worker:GroundingTopK must be 1..{GroundingSettings.MaxTopK}, got {GroundingTopK}");
         }
 
-        if (GroundingUnit is not null && ModelKit.Grounding.RetrievalUnits.Parse(GroundingUnit) is null)
+        if (GroundingUnit is not null && RetrievalUnits.Parse(GroundingUnit) is null)
         {
             throw new ArgumentException($"Worker:GroundingUnit must be section or sentence, got '{GroundingUnit}'");
         }
