@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Packaging;
-using Gateway.ModelKit.Tokenization;
+using Gateway.Text.Bpe;
 
 namespace Gateway.Bench.Engine;
 

@@ -1,7 +1,7 @@
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Onnx;
 using Gateway.ModelKit.Packaging;
-using Gateway.ModelKit.Tokenization;
+using Gateway.Text.Bpe;
 
 namespace Gateway.Bench.Overhead;
 

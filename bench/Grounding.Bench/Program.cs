@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 // Retrieval cost per request, with the known questions (kb/questions.jsonl) against the same knowledge base's text
 // alone, in one process: the worker runs one search per grounded request. Queries are a department's eval questions.

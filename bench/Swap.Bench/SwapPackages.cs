@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Onnx;
 using Gateway.ModelKit.Packaging;
-using Gateway.ModelKit.Tokenization;
+using Gateway.Text.Bpe;
 
 namespace Gateway.Bench.Swap;
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Gateway.Inference.Batching;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Models;
-using Gateway.Inference.Tokenization;
+using Gateway.Text.Tokenization;
 
 namespace Gateway.Inference;
 

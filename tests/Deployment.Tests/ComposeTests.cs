@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Deployment.Tests;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Deployment.Tests;
 

@@ -1,7 +1,6 @@
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Packaging;
-using Gateway.ModelKit.Tests.Tokenization;
-using Gateway.ModelKit.Tokenization;
+using Gateway.Text.Bpe;
 
 namespace Gateway.ModelKit.Tests;
 

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Gateway.Grounding;
 using Gateway.Inference;
-using Gateway.Inference.Chat;
 using Gateway.Inference.Models;
-using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Packaging;
+using Gateway.Text.Chat;
 
 namespace Gateway.Cli.Eval;
 
@@ -42,14 +42,16 @@ internal static class EvalCommand
         settings.Validate();
         var examples = EvalExample.LoadJsonLines(settings.Data);
         var grounding = GroundingSettings.For(settings.Model, settings.Unit, settings.TopK);
-        Bm25Index? index = settings.Knowledge is { } folder ? new Bm25Index(KnowledgeBase.Load(folder, grounding.Unit)) : null;
+        var knowledge = settings.Knowledge is { } folder ? KnowledgeBase.Load(folder, grounding.Unit) : null;
+        Bm25Index? index = knowledge is null ? null : new Bm25Index(knowledge);
         string department = settings.Department ?? ManifestDepartment(settings.Model) ?? "general";
+        var assistant = knowledge?.AssistantFor(department) ?? new AssistantIdentity(null, department);
         ExampleResult[] results;
         try
         {
             using var engine = InferenceEngine.Load(new EngineOptions { ModelDirectory = settings.Model, MaxBatchSize = 1 }, department);
             using var scorer = new ReferenceScorer(settings.Model);
-            var runner = new EvalRunner(engine, ChatPrompter.Load(settings.Model, engine.Tokenizer), scorer, department, index, grounding.TopK, settings.MaxTokens);
+            var runner = new EvalRunner(engine, ChatPrompter.Load(settings.Model, engine.Tokenizer), scorer, assistant, index, grounding.TopK, settings.MaxTokens);
             results = examples.Select(e =>
             {
                 CliOutput.Progress.Report($"line {e.Line.ToString(CultureInfo.InvariantCulture)}");
@@ -60,7 +62,7 @@ internal static class EvalCommand
         {
             throw new InvalidDataException(e.Message, e);
         }
-        catch (Gateway.Inference.Templates.ChatTemplateException e)
+        catch (Gateway.Text.Templates.ChatTemplateException e)
         {
             throw new InvalidDataException($"the chat template refused a conversation: {e.Message}", e);
         }

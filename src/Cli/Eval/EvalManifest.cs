@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.ModelKit.Packaging;
 
 namespace Gateway.Cli.Eval;

@@ -1,7 +1,7 @@
+using Gateway.Grounding;
 using Gateway.Inference;
-using Gateway.Inference.Chat;
 using Gateway.Inference.Generation;
-using Gateway.ModelKit.Grounding;
+using Gateway.Text.Chat;
 
 namespace Gateway.Cli.Eval;
 
@@ -9,7 +9,7 @@ namespace Gateway.Cli.Eval;
 /// Runs one example the way the worker would serve it: the chat template (and, when grounded, the passages
 /// <see cref="GroundedPrompt"/> puts into the system message), greedy generation, then teacher forcing of the reference.
 /// </summary>
-internal sealed class EvalRunner(InferenceEngine engine, ChatPrompter prompter, ReferenceScorer scorer, string department, Bm25Index? index, int topK, int maxTokens)
+internal sealed class EvalRunner(InferenceEngine engine, ChatPrompter prompter, ReferenceScorer scorer, AssistantIdentity assistant, Bm25Index? index, int topK, int maxTokens)
 {
     public async Task<ExampleResult> RunAsync(EvalExample example)
     {
@@ -20,7 +20,7 @@ internal sealed class EvalRunner(InferenceEngine engine, ChatPrompter prompter, 
         }
 
         var passages = index.Search(GroundedPrompt.Query(example.Messages), topK).Select(h => h.Passage).ToList();
-        var grounded = await RunSettingAsync(example, GroundedPrompt.Apply(example.Messages, department, passages), passages).ConfigureAwait(false);
+        var grounded = await RunSettingAsync(example, GroundedPrompt.Apply(example.Messages, assistant, passages), passages).ConfigureAwait(false);
         return new ExampleResult(example, grounded, ungrounded);
     }
 

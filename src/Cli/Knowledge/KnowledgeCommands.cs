@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.Training.Data;
 
 namespace Gateway.Cli.Knowledge;

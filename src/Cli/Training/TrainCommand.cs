@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.Training;
 using Gateway.Training.Jobs;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Gateway.Configuration;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Supervision;
 

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Sampling;
-using Gateway.Inference.Tokenization;
+using Gateway.Text.Tokenization;
 
 namespace Gateway.Inference.Batching;
 

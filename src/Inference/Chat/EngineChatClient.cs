@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Gateway.Inference.Generation;
+using Gateway.Text.Chat;
 using Microsoft.Extensions.AI;
 
 namespace Gateway.Inference.Chat;

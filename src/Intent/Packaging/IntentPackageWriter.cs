@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
+using Gateway.Intent.Classifier;
 using Gateway.Intent.Featurization;
-using Gateway.Intent.Training;
-using Gateway.ModelKit.Intent;
 using Gateway.ModelKit.Onnx;
 using Gateway.ModelKit.Packaging;
 

@@ -1,5 +1,5 @@
+using Gateway.Intent.Classifier;
 using Gateway.Intent.Featurization;
-using Gateway.ModelKit.Intent;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

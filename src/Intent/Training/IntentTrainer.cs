@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Gateway.Intent.Classifier;
 using Gateway.Intent.Featurization;
 using Gateway.Intent.Packaging;
 

@@ -1,3 +1,4 @@
+using Gateway.Intent.Classifier;
 using Gateway.Intent.Featurization;
 
 namespace Gateway.Intent.Training;

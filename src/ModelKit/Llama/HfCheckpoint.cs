@@ -1,5 +1,4 @@
 using Gateway.ModelKit.Onnx;
-using Gateway.ModelKit.Packaging;
 using Gateway.ModelKit.Safetensors;
 
 namespace Gateway.ModelKit.Llama;

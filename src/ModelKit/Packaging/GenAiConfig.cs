@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.ModelKit.Json;
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Onnx;
 using Gateway.ModelKit.Runtime;

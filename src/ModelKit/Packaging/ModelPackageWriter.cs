@@ -20,7 +20,7 @@ public static class ModelPackageWriter
     {
         spec.Validate();
         var config = weights.Config;
-        var tokenizer = Tokenization.TokenizerFiles.Load(tokenizerDirectory);
+        var tokenizer = Text.Bpe.TokenizerFiles.Load(tokenizerDirectory);
         if (tokenizer.VocabSize > config.VocabSize)
         {
             throw new ArgumentException($"the tokenizer has {tokenizer.VocabSize} ids but the model's vocab_size is {config.VocabSize}");
@@ -46,7 +46,7 @@ public static class ModelPackageWriter
             GenAiConfig.ForLlama(config, tokenizer.BosTokenId, eos, tokenizer.PadTokenId, config.ModelType)
                 .Save(Path.Combine(staging, GenAiConfig.FileName));
             HfConfigJson.Save(staging, config, tokenizer.BosTokenId, eos, spec.Graph.WeightType == ElementType.Float16 ? "float16" : "float32");
-            foreach (string name in new[] { Tokenization.TokenizerFiles.TokenizerJson, Tokenization.TokenizerFiles.TokenizerConfigJson })
+            foreach (string name in new[] { Text.Bpe.TokenizerFiles.TokenizerJson, Text.Bpe.TokenizerFiles.TokenizerConfigJson })
             {
                 File.Copy(Path.Combine(tokenizerDirectory, name), Path.Combine(staging, name));
             }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Gateway.ModelKit.Json;
 
 namespace Gateway.ModelKit.Packaging;
 

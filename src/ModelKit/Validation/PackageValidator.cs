@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Gateway.ModelKit.Onnx;
 using Gateway.ModelKit.Packaging;
 using Gateway.ModelKit.Runtime;
-using Gateway.ModelKit.Tokenization;
+using Gateway.Text.Bpe;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Gateway.ModelKit.Tokenization;
+using Gateway.Text.Bpe;
 
 namespace Gateway.ModelKit.Validation;
 

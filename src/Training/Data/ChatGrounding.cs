@@ -1,4 +1,4 @@
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Training.Data;
 
@@ -19,6 +19,7 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, Ch
     private const int AnswerSearchDepth = 8;
 
     private readonly Bm25Index _index = new(knowledge);
+    private readonly AssistantIdentity _assistant = knowledge.AssistantFor(department);
     private readonly HeldOutRetrieval? _heldOut = options.HoldOutOwnQuestion ? new(knowledge) : null;
 
     /// <summary>How many answers so far were replaced by a quote of their context.</summary>
@@ -40,7 +41,7 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, Ch
             Quoted++;
         }
 
-        var grounded = example with { Messages = GroundedPrompt.Apply(example.Messages, department, passages) };
+        var grounded = example with { Messages = GroundedPrompt.Apply(example.Messages, _assistant, passages) };
         var shared = CounterfactualNumbers.Shared(answer, string.Join("\n", passages.Select(p => p.Text)));
         if (options.Counterfactuals == 0 || shared.Count == 0)
         {

@@ -12,7 +12,7 @@ public sealed record ChatGroundingOptions
     /// <summary>Seed for the counterfactual numbers.</summary>
     public int Seed { get; init; } = 1;
 
-    /// <summary>Replace answers by the context sentences that hold their facts (<see cref="ModelKit.Grounding.ContextQuote"/>).</summary>
+    /// <summary>Replace answers by the context sentences that hold their facts (<see cref="Grounding.ContextQuote"/>).</summary>
     public bool QuoteContext { get; init; }
 
     /// <summary>

@@ -1,5 +1,5 @@
-using Gateway.Inference.Chat;
-using Gateway.Inference.Tokenization;
+using Gateway.Text.Chat;
+using Gateway.Text.Tokenization;
 using Gateway.Training.Model;
 
 namespace Gateway.Training.Data;

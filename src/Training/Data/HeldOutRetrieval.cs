@@ -1,4 +1,4 @@
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Training.Data;
 

@@ -1,4 +1,4 @@
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Training.Jobs;
 
@@ -33,7 +33,7 @@ public sealed record TrainingJob
     /// <summary>Extra copies of each grounded example with the answer's numbers changed in context and answer alike.</summary>
     public int Counterfactuals { get; init; }
 
-    /// <summary>Replace answers by the context sentences that hold their facts (see <see cref="ModelKit.Grounding.ContextQuote"/>).</summary>
+    /// <summary>Replace answers by the context sentences that hold their facts (see <see cref="Grounding.ContextQuote"/>).</summary>
     public bool QuoteContext { get; init; }
 
     /// <summary>Retrieve each example's passages without its own known question (<see cref="Data.HeldOutRetrieval"/>).</summary>

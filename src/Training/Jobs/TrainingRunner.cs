@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Onnx;
 using Gateway.ModelKit.Packaging;
-using Gateway.ModelKit.Tokenization;
+using Gateway.Text.Bpe;
 using Gateway.Training.Data;
 using Gateway.Training.Model;
 using Gateway.Training.Packages;

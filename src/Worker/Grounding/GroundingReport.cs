@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Worker.Grounding;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.Worker.OpenAi;
 
 namespace Gateway.Worker.Grounding;

@@ -1,4 +1,4 @@
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 
 namespace Gateway.Worker.Grounding;
 
@@ -10,6 +10,7 @@ namespace Gateway.Worker.Grounding;
 public sealed class KnowledgeGrounding(KnowledgeBase knowledge, string department, int defaultTopK, bool enabledByDefault)
 {
     private readonly Bm25Index _index = new(knowledge);
+    private readonly AssistantIdentity _assistant = knowledge.AssistantFor(department);
 
     public int PassageCount => _index.Count;
     public int DefaultTopK => defaultTopK;
@@ -25,7 +26,7 @@ public sealed class KnowledgeGrounding(KnowledgeBase knowledge, string departmen
 
         string query = GroundedPrompt.Query(messages);
         var hits = query.Length == 0 ? [] : _index.Search(query, choice.TopK ?? defaultTopK);
-        var grounded = GroundedPrompt.Apply(messages, department, hits.Select(h => h.Passage).ToList());
+        var grounded = GroundedPrompt.Apply(messages, _assistant, hits.Select(h => h.Passage).ToList());
         return new GroundingResult(grounded, hits);
     }
 }

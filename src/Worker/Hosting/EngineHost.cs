@@ -1,9 +1,9 @@
+using Gateway.Grounding;
 using Gateway.Inference;
-using Gateway.Inference.Chat;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Models;
-using Gateway.ModelKit.Grounding;
 using Gateway.ModelKit.Packaging;
+using Gateway.Text.Chat;
 using Gateway.Worker.Grounding;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using Gateway.Inference;
-using Gateway.Inference.Chat;
+using Gateway.Text.Chat;
 
 namespace Gateway.Worker.Hosting;
 

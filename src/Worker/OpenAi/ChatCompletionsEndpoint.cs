@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Gateway.Inference.Generation;
-using Gateway.Inference.Templates;
+using Gateway.Text.Templates;
 using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
 using Microsoft.Extensions.Options;

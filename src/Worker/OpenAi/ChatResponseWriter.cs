@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Gateway.Grounding;
 using Gateway.Inference.Generation;
-using Gateway.ModelKit.Grounding;
 using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
 

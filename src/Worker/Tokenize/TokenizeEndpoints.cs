@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gateway.Inference.Templates;
+using Gateway.Text.Templates;
 using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
 using Gateway.Worker.OpenAi;

@@ -106,9 +106,9 @@ public class ModelCommandsTests
     {
         using var dir = new TempFolder();
         Assert.Equal(0, GwCli.Run("model", "new", "--vocab-from", WriteCorpus(dir), "--out", dir.Combine("donor")).ExitCode);
-        var config = Gateway.ModelKit.Packaging.HfConfigJson.Load(dir.Combine("donor"));
+        var config = Gateway.ModelKit.Llama.HfConfigJson.Load(dir.Combine("donor"));
         string hf = Directory.CreateDirectory(dir.Combine("hf")).FullName;
-        Gateway.ModelKit.Packaging.HfConfigJson.Save(hf, config, null, [2], "float32");
+        Gateway.ModelKit.Llama.HfConfigJson.Save(hf, config, null, [2], "float32");
         Gateway.ModelKit.Llama.LlamaWeights.Random(config, 4).Save(Path.Combine(hf, "model.safetensors"));
         foreach (string file in new[] { "tokenizer.json", "tokenizer_config.json" })
         {

@@ -1,5 +1,5 @@
 using Gateway.Configuration;
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.Supervision;
 using Microsoft.Extensions.Logging.Abstractions;
 

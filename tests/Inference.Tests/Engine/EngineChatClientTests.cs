@@ -1,5 +1,6 @@
 using Gateway.Inference.Chat;
 using Gateway.Inference.Models;
+using Gateway.Text.Chat;
 using Microsoft.Extensions.AI;
 
 namespace Gateway.Inference.Tests.Engine;

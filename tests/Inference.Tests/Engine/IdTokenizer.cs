@@ -1,4 +1,4 @@
-using Gateway.Inference.Tokenization;
+using Gateway.Text.Tokenization;
 
 namespace Gateway.Inference.Tests.Engine;
 

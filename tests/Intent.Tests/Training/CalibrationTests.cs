@@ -1,3 +1,4 @@
+using Gateway.Intent.Classifier;
 using Gateway.Intent.Training;
 
 namespace Gateway.Intent.Tests.Training;

@@ -14,7 +14,7 @@ public class HfCheckpointTests
     public void Convert_ShardedFp16Checkpoint_GivesAPackageWhoseLogitsMatchTheReference()
     {
         using var dir = new TemporaryDirectory();
-        var tokenizer = Gateway.ModelKit.Tokenization.TokenizerFiles.Load(TestPackages.TokenizerDirectory);
+        var tokenizer = Gateway.Text.Bpe.TokenizerFiles.Load(TestPackages.TokenizerDirectory);
         var config = TestModels.TinyConfig(tied: false) with { VocabSize = tokenizer.VocabSize };
         var original = LlamaWeights.Random(config, 21, initStd: 0.1);
         string checkpoint = WriteCheckpoint(dir.Combine("hf"), original, config);

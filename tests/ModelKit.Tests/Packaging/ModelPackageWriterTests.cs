@@ -33,7 +33,7 @@ public class ModelPackageWriterTests
 
         var config = GenAiConfig.Load(Path.Combine(dir.Path, "p", GenAiConfig.FileName));
         var raw = JsonNode.Parse(File.ReadAllText(Path.Combine(dir.Path, "p", GenAiConfig.FileName)))!;
-        var tokenizer = Gateway.ModelKit.Tokenization.TokenizerFiles.Load(TestPackages.TokenizerDirectory);
+        var tokenizer = Gateway.Text.Bpe.TokenizerFiles.Load(TestPackages.TokenizerDirectory);
 
         Assert.Equal("model.onnx", config.DecoderFile);
         Assert.Equal(2, config.NumHiddenLayers);

@@ -1,4 +1,4 @@
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.Training.Data;
 
 namespace Gateway.Training.Tests.Data;

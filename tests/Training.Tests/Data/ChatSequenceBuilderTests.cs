@@ -1,6 +1,6 @@
-using Gateway.Inference.Tokenization;
-using Gateway.ModelKit.Tokenization;
 using Gateway.TestSupport;
+using Gateway.Text.Bpe;
+using Gateway.Text.Tokenization;
 using Gateway.Training.Data;
 
 namespace Gateway.Training.Tests.Data;

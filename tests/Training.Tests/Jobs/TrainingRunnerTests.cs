@@ -1,4 +1,4 @@
-using Gateway.ModelKit.Grounding;
+using Gateway.Grounding;
 using Gateway.ModelKit.Llama;
 using Gateway.ModelKit.Packaging;
 using Gateway.ModelKit.Validation;
@@ -15,7 +15,7 @@ public class TrainingRunnerTests
     [Fact]
     public void Load_Fp32PackageFromTheModelKit_GivesBackTheExactWeights()
     {
-        var tokenizer = ModelKit.Tokenization.TokenizerFiles.Load(TestPackages.TokenizerDirectory);
+        var tokenizer = Text.Bpe.TokenizerFiles.Load(TestPackages.TokenizerDirectory);
         var expected = LlamaWeights.Random(TestPackages.Config(tokenizer.VocabSize), seed: 17, initStd: 0.08);
 
         var loaded = PackageWeights.Load(TestPackages.TinyFp32);
