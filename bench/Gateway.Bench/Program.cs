@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Intent.Scoring;
+using Gateway.Text.Chat;
 
 namespace Gateway.Bench.Overhead;
 
@@ -342,7 +343,7 @@ internal static class Program
     private static (double P50, double P99) MeasureIntent(string modelDir, int count)
     {
         using var model = IntentModel.Load(modelDir);
-        (string Role, string Content)[] conversation = [("user", Message)];
+        ChatTurn[] conversation = [ChatTurn.User(Message)];
         for (int i = 0; i < 2_000; i++)
         {
             model.Score(conversation);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Gateway.Intent.Featurization;
 using Gateway.Intent.Scoring;
 using Gateway.Intent.Training;
+using Gateway.Text.Chat;
 
 // Scoring latency of the intent model, one message at a time on one thread, as the gateway calls it:
 // dotnet bench/Intent.Bench/bin/Release/net10.0/Intent.Bench.dll [model dir] [data dir] [messages]
@@ -27,7 +28,7 @@ Console.WriteLine($"model {model.Version}, {texts.Length} distinct texts (mean {
 Report("featurize", Measure(i => featurizer.Featurize(texts[i % texts.Length])));
 Report("score (featurize + ONNX Runtime)", Measure(i => model.Score(texts[i % texts.Length])));
 Report("score conversation (short follow-up, 2 runs)", Measure(i =>
-    model.Score([("user", texts[i % texts.Length]), ("assistant", "ok"), ("user", "and for my partner?")])));
+    model.Score([ChatTurn.User(texts[i % texts.Length]), ChatTurn.Assistant("ok"), ChatTurn.User("and for my partner?")])));
 
 double[] Measure(Action<int> action)
 {

@@ -1,4 +1,5 @@
 using System.Text;
+using Gateway.Text.Chat;
 
 namespace Gateway.Grounding;
 
@@ -9,10 +10,9 @@ namespace Gateway.Grounding;
 public static class GroundedPrompt
 {
     /// <summary>The retrieval query: the last user message, with the previous user turn when it is short.</summary>
-    public static string Query(IReadOnlyList<IReadOnlyDictionary<string, object?>> messages)
+    public static string Query(IReadOnlyList<ChatTurn> messages)
     {
-        var users = messages.Where(m => m.GetValueOrDefault("role") as string == "user")
-            .Select(m => m.GetValueOrDefault("content") as string ?? "").Where(t => t.Length > 0).ToList();
+        var users = messages.Where(m => m.Is(ChatRoles.User)).Select(m => m.Content ?? "").Where(t => t.Length > 0).ToList();
         if (users.Count == 0)
         {
             return "";
@@ -41,19 +41,18 @@ public static class GroundedPrompt
     }
 
     /// <summary>The conversation with the grounded system message first (merged with the client's system message, if any).</summary>
-    public static IReadOnlyList<IReadOnlyDictionary<string, object?>> Apply(
-        IReadOnlyList<IReadOnlyDictionary<string, object?>> messages, AssistantIdentity assistant, IReadOnlyList<Passage> passages)
+    public static IReadOnlyList<ChatTurn> Apply(IReadOnlyList<ChatTurn> messages, AssistantIdentity assistant, IReadOnlyList<Passage> passages)
     {
         string system = SystemText(assistant, passages);
-        var result = new List<IReadOnlyDictionary<string, object?>>(messages.Count + 1);
+        var result = new List<ChatTurn>(messages.Count + 1);
         int start = 0;
-        if (messages.Count > 0 && messages[0].GetValueOrDefault("role") as string == "system")
+        if (messages.Count > 0 && messages[0].Is(ChatRoles.System))
         {
-            system = system + "\n\n" + (messages[0].GetValueOrDefault("content") as string ?? "");
+            system = system + "\n\n" + (messages[0].Content ?? "");
             start = 1;
         }
 
-        result.Add(new Dictionary<string, object?> { ["role"] = "system", ["content"] = system });
+        result.Add(ChatTurn.System(system));
         result.AddRange(messages.Skip(start));
         return result;
     }

@@ -1,4 +1,5 @@
 using Gateway.Grounding;
+using Gateway.Text.Chat;
 
 namespace Gateway.Grounding.Tests;
 
@@ -52,16 +53,16 @@ public class GroundingTests
     public void Apply_PutsContextIntoTheSystemMessageAndKeepsTheClientsOwn()
     {
         var passages = KnowledgeBase.Split("vpn.md", Vpn).ToList();
-        IReadOnlyList<IReadOnlyDictionary<string, object?>> messages =
+        ChatTurn[] messages =
         [
-            new Dictionary<string, object?> { ["role"] = "system", ["content"] = "Be polite." },
-            new Dictionary<string, object?> { ["role"] = "user", ["content"] = "VPN?" },
+            new ChatTurn("system", "Be polite."),
+            new ChatTurn("user", "VPN?"),
         ];
 
         var grounded = GroundedPrompt.Apply(messages, new AssistantIdentity("Nordwave", "IT helpdesk"), passages);
 
         Assert.Equal(2, grounded.Count);
-        string system = (string)grounded[0]["content"]!;
+        string system = grounded[0].Content!;
         Assert.StartsWith("You are the Nordwave IT helpdesk assistant.", system, StringComparison.Ordinal);
         Assert.Contains("[1] VPN: The VPN client is Nordwave SecureLink.", system, StringComparison.Ordinal);
         Assert.EndsWith("Be polite.", system, StringComparison.Ordinal);
@@ -70,11 +71,11 @@ public class GroundingTests
     [Fact]
     public void Query_ShortFollowUpIncludesThePreviousUserTurn()
     {
-        IReadOnlyList<IReadOnlyDictionary<string, object?>> messages =
+        ChatTurn[] messages =
         [
-            new Dictionary<string, object?> { ["role"] = "user", ["content"] = "How long is parental leave?" },
-            new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = "16 weeks." },
-            new Dictionary<string, object?> { ["role"] = "user", ["content"] = "and for my partner?" },
+            new ChatTurn("user", "How long is parental leave?"),
+            new ChatTurn("assistant", "16 weeks."),
+            new ChatTurn("user", "and for my partner?"),
         ];
 
         Assert.Equal("How long is parental leave? and for my partner?", GroundedPrompt.Query(messages));

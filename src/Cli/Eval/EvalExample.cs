@@ -1,15 +1,13 @@
 using System.Text.Json;
+using Gateway.Text.Chat;
 
 namespace Gateway.Cli.Eval;
 
 /// <summary>
 /// One line of an eval file: <c>{"messages":[{"role":"user","content":"..."}], "key_facts":["28 days"], "reference":"..."}</c>.
 /// </summary>
-internal sealed record EvalExample(
-    int Line, IReadOnlyList<IReadOnlyDictionary<string, object?>> Messages, IReadOnlyList<string> KeyFacts, string Reference)
+internal sealed record EvalExample(int Line, IReadOnlyList<ChatTurn> Messages, IReadOnlyList<string> KeyFacts, string Reference)
 {
-    private static readonly HashSet<string> Roles = ["system", "developer", "user", "assistant", "tool"];
-
     /// <summary>Reads every non-blank line; a malformed one is refused with the file name and its line number.</summary>
     public static IReadOnlyList<EvalExample> LoadJsonLines(string path)
     {
@@ -54,7 +52,16 @@ internal sealed record EvalExample(
             throw new InvalidDataException("'messages' must be a non-empty array");
         }
 
-        var read = messages.EnumerateArray().Select((m, i) => Message(m, i)).ToList();
+        IReadOnlyList<ChatTurn> read;
+        try
+        {
+            read = ChatTurnReader.Read(messages);
+        }
+        catch (ChatFormatException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
+
         if (!root.TryGetProperty("key_facts", out var facts) || facts.ValueKind != JsonValueKind.Array
             || facts.EnumerateArray().Any(f => f.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(f.GetString())))
         {
@@ -67,17 +74,5 @@ internal sealed record EvalExample(
         }
 
         return new EvalExample(line, read, facts.EnumerateArray().Select(f => f.GetString()!).ToList(), reference.GetString()!);
-    }
-
-    private static Dictionary<string, object?> Message(JsonElement message, int index)
-    {
-        if (message.ValueKind != JsonValueKind.Object
-            || !message.TryGetProperty("role", out var role) || role.ValueKind != JsonValueKind.String || !Roles.Contains(role.GetString()!)
-            || !message.TryGetProperty("content", out var content) || content.ValueKind != JsonValueKind.String)
-        {
-            throw new InvalidDataException($"'messages[{index}]' must be {{\"role\": one of {string.Join("/", Roles)}, \"content\": a string}}");
-        }
-
-        return new Dictionary<string, object?>(StringComparer.Ordinal) { ["role"] = role.GetString(), ["content"] = content.GetString() };
     }
 }

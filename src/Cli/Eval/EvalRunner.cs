@@ -24,7 +24,7 @@ internal sealed class EvalRunner(InferenceEngine engine, ChatPrompter prompter, 
         return new ExampleResult(example, grounded, ungrounded);
     }
 
-    private async Task<SettingResult> RunSettingAsync(EvalExample example, IReadOnlyList<IReadOnlyDictionary<string, object?>> messages, IReadOnlyList<Passage>? passages)
+    private async Task<SettingResult> RunSettingAsync(EvalExample example, IReadOnlyList<ChatTurn> messages, IReadOnlyList<Passage>? passages)
     {
         var prompt = prompter.Tokenize(messages, addGenerationPrompt: true);
         var reference = engine.Tokenizer.Encode(example.Reference, addSpecialTokens: false);

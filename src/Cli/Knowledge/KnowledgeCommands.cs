@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Gateway.Grounding;
+using Gateway.Text.Chat;
 using Gateway.Training.Data;
 
 namespace Gateway.Cli.Knowledge;
@@ -36,9 +37,9 @@ internal static class KnowledgeCommands
         var examples = ChatJsonlReader.Read(data);
         foreach (var example in examples)
         {
-            var user = example.Messages.LastOrDefault(m => m["role"] as string == "user")?["content"] as string;
-            var answers = example.Messages.Where(m => m["role"] as string == "assistant").ToList();
-            if (user is null || answers.Count != 1 || answers[0]["content"] is not string answer)
+            var user = example.Messages.LastOrDefault(m => m.Is(ChatRoles.User))?.Content;
+            var answers = example.Messages.Where(m => m.Is(ChatRoles.Assistant)).ToList();
+            if (user is null || answers.Count != 1 || answers[0].Content is not string answer)
             {
                 continue;
             }

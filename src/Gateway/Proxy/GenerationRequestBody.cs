@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Gateway.Api;
-using Gateway.Routing;
+using Gateway.Text.Chat;
 
 namespace Gateway.Proxy;
 
@@ -15,7 +15,7 @@ public sealed class GenerationRequestBody
     private readonly int _modelStart;
     private readonly int _modelEnd;
 
-    private GenerationRequestBody(byte[] bytes, string? model, int modelStart, int modelEnd, IReadOnlyList<ConversationTurn> conversation)
+    private GenerationRequestBody(byte[] bytes, string? model, int modelStart, int modelEnd, IReadOnlyList<ChatTurn> conversation)
     {
         _bytes = bytes;
         Model = model;
@@ -25,13 +25,13 @@ public sealed class GenerationRequestBody
     }
 
     public string? Model { get; }
-    public IReadOnlyList<ConversationTurn> Conversation { get; }
+    public IReadOnlyList<ChatTurn> Conversation { get; }
 
     /// <summary>The OpenAI "user" field, when the client sends one: what keeps a user on one side of a canary.</summary>
     public string? User { get; private init; }
 
     /// <summary>A key that stays the same for one user or one conversation: the user, else the first user message.</summary>
-    public string StickyKey => User ?? Conversation.FirstOrDefault(t => t.Role == "user").Content ?? "";
+    public string StickyKey => User ?? Conversation.FirstOrDefault(t => t.Is(ChatRoles.User))?.Content ?? "";
     public int Length => _bytes.Length;
 
     public static async Task<GenerationRequestBody> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
@@ -135,33 +135,26 @@ public sealed class GenerationRequestBody
         return (null, -1, -1);
     }
 
-    private static List<ConversationTurn> ReadConversation(JsonElement root)
+    /// <summary>
+    /// The conversation routing reads: the messages by the one conversation reader (so a malformed one is refused here
+    /// with the worker's own words), or a completion's prompt as one user turn.
+    /// </summary>
+    private static IReadOnlyList<ChatTurn> ReadConversation(JsonElement root)
     {
-        var turns = new List<ConversationTurn>();
-        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("messages", out var messages) && messages.ValueKind != JsonValueKind.Null)
         {
-            foreach (var message in messages.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.Object))
+            try
             {
-                string role = message.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "";
-                turns.Add(new ConversationTurn(role, message.TryGetProperty("content", out var c) ? Text(c) : ""));
+                return ChatTurnReader.Read(messages);
+            }
+            catch (ChatFormatException e)
+            {
+                throw new GatewayError(400, e.Message, param: e.Param);
             }
         }
-        else if (root.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String)
-        {
-            turns.Add(new ConversationTurn("user", prompt.GetString()!));
-        }
 
-        return turns;
+        return root.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String ? [ChatTurn.User(prompt.GetString()!)] : [];
     }
-
-    private static string Text(JsonElement content) => content.ValueKind switch
-    {
-        JsonValueKind.String => content.GetString()!,
-        JsonValueKind.Array => string.Join("\n", content.EnumerateArray()
-            .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
-            .Select(p => p.GetProperty("text").GetString())),
-        _ => "",
-    };
 
     private static GatewayError TooLarge(long limit) =>
         new(413, $"the request body is larger than the gateway accepts ({limit} bytes)", "request_too_large");

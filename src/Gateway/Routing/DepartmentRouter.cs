@@ -1,5 +1,6 @@
 using Gateway.Api;
 using Gateway.Configuration;
+using Gateway.Text.Chat;
 
 namespace Gateway.Routing;
 
@@ -10,7 +11,7 @@ namespace Gateway.Routing;
 /// </summary>
 public sealed class DepartmentRouter(IntentClassifierHost intent)
 {
-    public RouteDecision Decide(RoutingConfig config, ApiKeyConfig? key, string? model, IReadOnlyList<ConversationTurn> conversation)
+    public RouteDecision Decide(RoutingConfig config, ApiKeyConfig? key, string? model, IReadOnlyList<ChatTurn> conversation)
     {
         var decision = Explicit(config, model) ?? Pinned(key) ?? ByIntent(config, key, conversation);
         if (key is not null && !key.Allows(decision.Department))
@@ -47,11 +48,11 @@ public sealed class DepartmentRouter(IntentClassifierHost intent)
         ? new RouteDecision(key.Departments[0], 1.0, new Dictionary<string, double> { [key.Departments[0]] = 1.0 }, "api key pin", null)
         : null;
 
-    private RouteDecision ByIntent(RoutingConfig config, ApiKeyConfig? key, IReadOnlyList<ConversationTurn> conversation)
+    private RouteDecision ByIntent(RoutingConfig config, ApiKeyConfig? key, IReadOnlyList<ChatTurn> conversation)
     {
         var classifier = intent.Current;
         string fallback = config.Intent.Fallback;
-        if (classifier is null || !conversation.Any(t => t.Role == "user" && t.Content.Length > 0))
+        if (classifier is null || !conversation.Any(t => t.Is(ChatRoles.User) && t.Content is { Length: > 0 }))
         {
             return new RouteDecision(fallback, 0, new Dictionary<string, double>(), classifier is null ? "no intent model: fallback" : "no user text: fallback", classifier?.Version);
         }

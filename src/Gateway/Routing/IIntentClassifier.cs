@@ -1,3 +1,5 @@
+using Gateway.Text.Chat;
+
 namespace Gateway.Routing;
 
 /// <summary>Scores a conversation against the departments: the gateway's view of the intent model package.</summary>
@@ -5,10 +7,8 @@ public interface IIntentClassifier
 {
     string Version { get; }
 
-    IntentScores Score(IReadOnlyList<ConversationTurn> conversation);
+    IntentScores Score(IReadOnlyList<ChatTurn> conversation);
 }
-
-public readonly record struct ConversationTurn(string Role, string Content);
 
 /// <param name="Label">The most likely department.</param>
 /// <param name="Reason">What was scored, e.g. "last user message" or "last user message with earlier turns".</param>

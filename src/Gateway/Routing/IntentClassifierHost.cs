@@ -1,3 +1,5 @@
+using Gateway.Text.Chat;
+
 namespace Gateway.Routing;
 
 /// <summary>
@@ -34,7 +36,7 @@ public sealed class IntentClassifierHost
     }
 
     /// <summary>Scores the conversation with the shadow candidate too and counts whether it agrees.</summary>
-    public void ScoreShadow(IReadOnlyList<ConversationTurn> conversation, string activeLabel)
+    public void ScoreShadow(IReadOnlyList<ChatTurn> conversation, string activeLabel)
     {
         if (Shadow is { } shadow)
         {

@@ -1,4 +1,5 @@
 using Gateway.Intent.Scoring;
+using Gateway.Text.Chat;
 
 namespace Gateway.Routing;
 
@@ -11,9 +12,9 @@ internal sealed class IntentPackageClassifier(IntentModel model) : IIntentClassi
 
     public static IntentPackageClassifier Load(string directory) => new(IntentModel.Load(directory));
 
-    public IntentScores Score(IReadOnlyList<ConversationTurn> conversation)
+    public IntentScores Score(IReadOnlyList<ChatTurn> conversation)
     {
-        var prediction = model.Score(conversation.Select(t => (t.Role, t.Content)).ToList());
+        var prediction = model.Score(conversation);
         return new IntentScores(prediction.Label, prediction.Confidence,
             prediction.Scores.ToDictionary(s => s.Key, s => (double)s.Value), prediction.Reason);
     }

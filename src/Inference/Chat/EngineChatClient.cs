@@ -69,14 +69,10 @@ public sealed class EngineChatClient(InferenceEngine engine, ChatPrompter prompt
 
     private GenerationRequest ToRequest(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
-        var plain = messages.Select(m => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            ["role"] = m.Role.Value,
-            ["content"] = m.Text,
-        }).ToList();
+        var turns = messages.Select(m => new ChatTurn(m.Role.Value, m.Text)).ToList();
         return new GenerationRequest
         {
-            PromptTokens = prompter.Tokenize(plain, addGenerationPrompt: true),
+            PromptTokens = prompter.Tokenize(turns, addGenerationPrompt: true),
             MaxTokens = options?.MaxOutputTokens,
             Stop = options?.StopSequences?.ToList() ?? [],
             Sampling = new SamplingOptions

@@ -1,5 +1,6 @@
 using Gateway.Intent.Featurization;
 using Gateway.Intent.Packaging;
+using Gateway.Text.Chat;
 
 namespace Gateway.Intent.Scoring;
 
@@ -56,12 +57,9 @@ public sealed class IntentModel : IDisposable
     /// Scores a chat: the last user message first; when it is short or not confident, also that message with the
     /// earlier user turns, keeping whichever is more confident.
     /// </summary>
-    public IntentPrediction Score(IReadOnlyList<(string Role, string Content)> conversation)
+    public IntentPrediction Score(IReadOnlyList<ChatTurn> conversation)
     {
-        var userTurns = conversation
-            .Where(m => string.Equals(m.Role, "user", StringComparison.OrdinalIgnoreCase))
-            .Select(m => m.Content ?? "")
-            .ToList();
+        var userTurns = conversation.Where(m => m.Is(ChatRoles.User)).Select(m => m.Content ?? "").ToList();
         if (userTurns.Count == 0)
         {
             return Predict("", IntentReasons.NoUserMessage);

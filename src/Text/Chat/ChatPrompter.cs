@@ -17,7 +17,7 @@ public sealed class ChatPrompter(ChatTemplate? template, ITextTokenizer tokenize
 
     /// <summary>Renders the conversation; throws <see cref="ChatTemplateException"/> when the template refuses it.</summary>
     public string Render(
-        IReadOnlyList<IReadOnlyDictionary<string, object?>> messages, bool addGenerationPrompt,
+        IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt,
         IReadOnlyList<object?>? tools = null, IReadOnlyDictionary<string, object?>? extra = null)
     {
         if (template is null)
@@ -27,7 +27,8 @@ public sealed class ChatPrompter(ChatTemplate? template, ITextTokenizer tokenize
 
         return template.Render(new ChatTemplateContext
         {
-            Messages = messages,
+            // The one place a conversation becomes the plain data a Jinja template reads.
+            Messages = [.. messages.Select(m => m.ToTemplateData())],
             AddGenerationPrompt = addGenerationPrompt,
             BosToken = tokenizer.BosTokenId is int bos ? tokenizer.TokenString(bos) : null,
             EosToken = tokenizer.EosTokenIds.Count > 0 ? tokenizer.TokenString(tokenizer.EosTokenIds[0]) : null,
@@ -37,7 +38,7 @@ public sealed class ChatPrompter(ChatTemplate? template, ITextTokenizer tokenize
     }
 
     public IReadOnlyList<int> Tokenize(
-        IReadOnlyList<IReadOnlyDictionary<string, object?>> messages, bool addGenerationPrompt,
+        IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt,
         IReadOnlyList<object?>? tools = null, IReadOnlyDictionary<string, object?>? extra = null) =>
         tokenizer.Encode(Render(messages, addGenerationPrompt, tools, extra), addSpecialTokens: false);
 }

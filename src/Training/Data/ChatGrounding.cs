@@ -1,4 +1,5 @@
 using Gateway.Grounding;
+using Gateway.Text.Chat;
 
 namespace Gateway.Training.Data;
 
@@ -83,11 +84,11 @@ public sealed class ChatGrounding(KnowledgeBase knowledge, string department, Ch
     private static int Covered(Passage passage, IReadOnlyList<string> facts) => AnswerFacts.CountIn(passage.Text, facts);
 
     private static string AnswerText(ChatExample example) =>
-        string.Join("\n", example.Messages.Where(IsAssistant).Select(m => m.GetValueOrDefault("content") as string ?? ""));
+        string.Join("\n", example.Messages.Where(IsAssistant).Select(m => m.Content ?? ""));
 
-    private static bool IsAssistant(IReadOnlyDictionary<string, object?> message) => message.GetValueOrDefault("role") as string == "assistant";
+    private static bool IsAssistant(ChatTurn message) => message.Is(ChatRoles.Assistant);
 
-    /// <summary>The message with its text content mapped (other fields, and non-text content, as they are).</summary>
-    private static IReadOnlyDictionary<string, object?> WithContent(IReadOnlyDictionary<string, object?> message, Func<string, string> map) =>
-        message.ToDictionary(kv => kv.Key, kv => kv.Key == "content" && kv.Value is string text ? map(text) : kv.Value);
+    /// <summary>The message with its text content mapped (other fields as they are).</summary>
+    private static ChatTurn WithContent(ChatTurn message, Func<string, string> map) =>
+        message.Content is { } text ? message with { Content = map(text) } : message;
 }

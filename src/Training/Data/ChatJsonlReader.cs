@@ -1,16 +1,15 @@
 using System.Text.Json;
+using Gateway.Text.Chat;
 
 namespace Gateway.Training.Data;
 
 /// <summary>
 /// Reads chat fine-tuning data in OpenAI's format, one JSON object per line:
-/// <c>{"messages":[{"role":"system|user|assistant","content":"…"},…]}</c>. Blank lines are skipped; anything
-/// else malformed is refused with the file name and line number.
+/// <c>{"messages":[{"role":"system|user|assistant","content":"…"},…]}</c>, read by the one conversation reader
+/// (<see cref="ChatTurnReader"/>). Blank lines are skipped; anything else malformed is refused with the file name and line number.
 /// </summary>
 public static class ChatJsonlReader
 {
-    private static readonly string[] Roles = ["system", "user", "assistant"];
-
     public static IReadOnlyList<ChatExample> Read(string path)
     {
         string name = Path.GetFileName(path);
@@ -60,26 +59,17 @@ public static class ChatJsonlReader
                 throw new InvalidDataException($"{where}: 'messages' must be an array");
             }
 
-            var result = new List<IReadOnlyDictionary<string, object?>>();
-            int index = 0;
-            foreach (var message in messages.EnumerateArray())
+            IReadOnlyList<ChatTurn> result;
+            try
             {
-                string at = $"{where}: messages[{index++}]";
-                if (message.ValueKind != JsonValueKind.Object)
-                {
-                    throw new InvalidDataException($"{at} must be an object");
-                }
-
-                string role = StringField(message, "role", at);
-                if (!Roles.Contains(role, StringComparer.Ordinal))
-                {
-                    throw new InvalidDataException($"{at}.role must be one of {string.Join(", ", Roles)}, got '{role}'");
-                }
-
-                result.Add(new Dictionary<string, object?>(StringComparer.Ordinal) { ["role"] = role, ["content"] = StringField(message, "content", at) });
+                result = ChatTurnReader.Read(messages);
+            }
+            catch (ChatFormatException e)
+            {
+                throw new InvalidDataException($"{where}: {e.Param} {e.Problem}", e);
             }
 
-            if (!result.Any(m => (string?)m["role"] == "assistant"))
+            if (!result.Any(m => m.Is(ChatRoles.Assistant) && m.Content is not null))
             {
                 throw new InvalidDataException($"{where}: 'messages' has no assistant message to learn from");
             }
@@ -87,9 +77,4 @@ public static class ChatJsonlReader
             return new ChatExample(line, result);
         }
     }
-
-    private static string StringField(JsonElement message, string field, string at) =>
-        message.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new InvalidDataException($"{at}.{field} must be a string");
 }

@@ -36,7 +36,7 @@ public sealed class ChatSequenceBuilder(ChatPrompter prompter, ITextTokenizer to
         int rendered = 0;
         for (int i = 0; i < messages.Count; i++)
         {
-            if ((string?)messages[i]["role"] != "assistant")
+            if (!messages[i].Is(ChatRoles.Assistant))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using Gateway.Text.Chat;
 using Gateway.Worker.Hosting;
 using Gateway.Worker.OpenAi;
 
@@ -6,7 +7,7 @@ namespace Gateway.Worker.Grounding;
 /// <summary>What the chat endpoints call before the chat template: the request's messages, grounded when the worker and request say so.</summary>
 internal static class ChatGrounding
 {
-    public static GroundingResult Apply(LoadedWorkerModel model, IReadOnlyList<IReadOnlyDictionary<string, object?>> messages, RequestReader body)
+    public static GroundingResult Apply(LoadedWorkerModel model, IReadOnlyList<ChatTurn> messages, RequestReader body)
     {
         var choice = GroundingRequest.Read(body); // read (and checked) even when this worker has no knowledge base
         return model.Grounding is { } grounding ? grounding.Ground(messages, choice) : new GroundingResult(messages, null);

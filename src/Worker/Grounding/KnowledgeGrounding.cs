@@ -1,4 +1,5 @@
 using Gateway.Grounding;
+using Gateway.Text.Chat;
 
 namespace Gateway.Worker.Grounding;
 
@@ -17,7 +18,7 @@ public sealed class KnowledgeGrounding(KnowledgeBase knowledge, string departmen
     public bool EnabledByDefault => enabledByDefault;
 
     /// <summary>The conversation to render, grounded unless the request (or the default) turns it off; null hits when not grounded.</summary>
-    public GroundingResult Ground(IReadOnlyList<IReadOnlyDictionary<string, object?>> messages, GroundingChoice choice)
+    public GroundingResult Ground(IReadOnlyList<ChatTurn> messages, GroundingChoice choice)
     {
         if (!(choice.Enabled ?? enabledByDefault))
         {
@@ -39,4 +40,4 @@ public sealed record GroundingChoice(bool? Enabled, int? TopK)
 
 /// <summary>The messages to render and, when grounded, the passages used (best first, possibly none).</summary>
 public sealed record GroundingResult(
-    IReadOnlyList<IReadOnlyDictionary<string, object?>> Messages, IReadOnlyList<(Passage Passage, double Score)>? Passages);
+    IReadOnlyList<ChatTurn> Messages, IReadOnlyList<(Passage Passage, double Score)>? Passages);

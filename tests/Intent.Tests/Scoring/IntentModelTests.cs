@@ -1,4 +1,5 @@
 using Gateway.Intent.Scoring;
+using Gateway.Text.Chat;
 
 namespace Gateway.Intent.Tests.Scoring;
 
@@ -32,12 +33,12 @@ public class IntentModelTests(DefaultModel fixture) : IClassFixture<DefaultModel
     [Fact]
     public void Score_ShortFollowUpAfterHrQuestion_StaysHrUsingEarlierTurns()
     {
-        (string, string)[] conversation =
+        ChatTurn[] conversation =
         [
-            ("system", "You are the company assistant."),
-            ("user", "How many weeks of parental leave do I get?"),
-            ("assistant", "Parental leave is 16 weeks at full pay."),
-            ("user", "and for my partner?"),
+            new("system", "You are the company assistant."),
+            new("user", "How many weeks of parental leave do I get?"),
+            new("assistant", "Parental leave is 16 weeks at full pay."),
+            new("user", "and for my partner?"),
         ];
 
         var prediction = _model.Score(conversation);
@@ -50,11 +51,11 @@ public class IntentModelTests(DefaultModel fixture) : IClassFixture<DefaultModel
     [Fact]
     public void Score_WhatAboutNextWeekAfterALeaveQuestion_StaysHr()
     {
-        (string, string)[] conversation =
+        ChatTurn[] conversation =
         [
-            ("user", "Can I take Friday off as annual leave? I have 6 days left."),
-            ("assistant", "Yes, request it in the HR portal and your manager approves it."),
-            ("user", "and what about next week?"),
+            new("user", "Can I take Friday off as annual leave? I have 6 days left."),
+            new("assistant", "Yes, request it in the HR portal and your manager approves it."),
+            new("user", "and what about next week?"),
         ];
 
         var prediction = _model.Score(conversation);
@@ -66,11 +67,11 @@ public class IntentModelTests(DefaultModel fixture) : IClassFixture<DefaultModel
     [Fact]
     public void Score_ClearLastMessageAfterOtherTopic_FollowsTheLastMessageAlone()
     {
-        (string, string)[] conversation =
+        ChatTurn[] conversation =
         [
-            ("user", "How many weeks of parental leave do I get?"),
-            ("assistant", "16 weeks."),
-            ("user", "Thanks. Also, I clicked a phishing link and my Outlook password stopped working, can you reset my account?"),
+            new("user", "How many weeks of parental leave do I get?"),
+            new("assistant", "16 weeks."),
+            new("user", "Thanks. Also, I clicked a phishing link and my Outlook password stopped working, can you reset my account?"),
         ];
 
         var prediction = _model.Score(conversation);
@@ -82,7 +83,7 @@ public class IntentModelTests(DefaultModel fixture) : IClassFixture<DefaultModel
     [Fact]
     public void Score_ConversationWithoutUserMessage_SaysSo()
     {
-        var prediction = _model.Score([("system", "be nice")]);
+        var prediction = _model.Score([ChatTurn.System("be nice")]);
 
         Assert.Equal(IntentReasons.NoUserMessage, prediction.Reason);
         Assert.Contains(prediction.Label, _model.Labels);

@@ -1,4 +1,5 @@
 using Gateway.Grounding;
+using Gateway.Text.Chat;
 using Gateway.Training.Data;
 
 namespace Gateway.Training.Tests.Data;
@@ -130,10 +131,10 @@ public class ChatGroundingTests
 
     private static ChatExample Example(string question, string answer) => new(1,
     [
-        new Dictionary<string, object?> { ["role"] = "user", ["content"] = question },
-        new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = answer },
+        new ChatTurn("user", question),
+        new ChatTurn("assistant", answer),
     ]);
 
     private static string Content(ChatExample example, string role) =>
-        (string)example.Messages.First(m => (string?)m["role"] == role)["content"]!;
+        example.Messages.First(m => m.Is(role)).Content!;
 }

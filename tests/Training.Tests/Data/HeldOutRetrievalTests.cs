@@ -1,4 +1,5 @@
 using Gateway.Grounding;
+using Gateway.Text.Chat;
 using Gateway.Training.Data;
 
 namespace Gateway.Training.Tests.Data;
@@ -37,12 +38,12 @@ public class HeldOutRetrievalTests
     {
         var example = new ChatExample(1,
         [
-            new Dictionary<string, object?> { ["role"] = "user", ["content"] = OwnQuestion },
-            new Dictionary<string, object?> { ["role"] = "assistant", ["content"] = "Racks for bikes are in courtyard 2 behind building B." },
+            new ChatTurn("user", OwnQuestion),
+            new ChatTurn("assistant", "Racks for bikes are in courtyard 2 behind building B."),
         ]);
         var grounding = new ChatGrounding(Knowledge, "hr", new ChatGroundingOptions { TopK = 1, HoldOutOwnQuestion = true });
 
-        string system = grounding.Apply(example).Single().Messages[0]["content"] as string ?? "";
+        string system = grounding.Apply(example).Single().Messages[0].Content ?? "";
 
         // Retrieval without the own question finds the leave sentence; the gold-passage swap puts the answer's back.
         Assert.Contains("courtyard 2 behind building B", system, StringComparison.Ordinal);
