@@ -9,7 +9,8 @@ namespace Gateway.Inference.Batching;
 /// Continuous batching on one thread that owns the model: waiting requests join the running batch
 /// at token boundaries (prefilled together, their KV merged in), every active sequence advances by
 /// one token in a single batched decode step, and finished or cancelled sequences leave at once.
-/// Rows are left-padded to a common cache length; the attention mask hides the padding.
+/// The KV cache, its rows and their layout belong to <see cref="BatchCache"/>; this class decides who runs
+/// (admission, cancellation, shutdown) and samples what they produce.
 /// </summary>
 internal sealed partial class BatchScheduler : IDisposable
 {
@@ -22,18 +23,12 @@ internal sealed partial class BatchScheduler : IDisposable
     private readonly StepRunner _runner;
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Sequence> _active = [];
-    private KvBufferSet _current, _spare;
-    private readonly KvBufferSet _prefill, _prefillSpare, _empty;
-    private KvBufferSet _prefillKv;
+    private readonly BatchCache _batch;
+    private readonly BatchCache _newcomers;
 
     /// <summary>Prompt positions run in one prefill pass; longer prompts take several over the cache.</summary>
     internal const int PrefillChunk = 256;
-    private readonly Dictionary<Sequence, int> _rows = [];
-    private readonly Dictionary<Sequence, int> _prefillRows = [];
-    private int _prefillWidth;
     private List<Sequence> _joining = [];
-    private int _cacheLength;
     private int _queued;
     private int _activeCount;
 
@@ -46,9 +41,7 @@ internal sealed partial class BatchScheduler : IDisposable
         _eos = [.. model.Config.EosTokenIds, .. tokenizer.EosTokenIds];
         _queue = Channel.CreateBounded<Sequence>(new BoundedChannelOptions(Math.Max(1, options.MaxQueuedRequests)) { SingleReader = true });
         _runner = new StepRunner(model);
-        (_current, _spare, _prefill, _prefillSpare, _empty) =
-            (_runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers(), _runner.CreateBuffers());
-        _prefillKv = _prefill;
+        (_batch, _newcomers) = (BatchCache.For(model), BatchCache.For(model));
         Metrics = new EngineMetrics(department, () => Volatile.Read(ref _queued), () => Volatile.Read(ref _activeCount));
         _thread = new Thread(Loop) { IsBackground = true, Name = $"inference-{department}" };
         _thread.Start();
@@ -99,26 +92,26 @@ internal sealed partial class BatchScheduler : IDisposable
         {
             try
             {
-                if (_active.Count == 0 && !WaitForWork())
+                if (_batch.Count == 0 && !WaitForWork())
                 {
                     break;
                 }
 
                 var joined = _joining = Admit();
-                bool changed = _active.RemoveAll(s => s.Done) > 0;
                 if (joined.Count > 0)
                 {
                     Prefill(joined);
-                    joined.RemoveAll(s => s.Done);
                 }
 
-                if (changed || joined.Count > 0)
+                // Finished and cancelled sequences leave, newcomers still running join; one copy of each row.
+                if (_batch.Regroup(static s => s.Done, _newcomers))
                 {
-                    Rebuild(joined);
+                    Volatile.Write(ref _activeCount, _batch.Count);
+                    PeakActive = Math.Max(PeakActive, _batch.Count);
                 }
 
                 _joining = [];
-                if (_active.Count > 0)
+                if (_batch.Count > 0)
                 {
                     DecodeStep();
                 }
@@ -147,7 +140,7 @@ internal sealed partial class BatchScheduler : IDisposable
     private List<Sequence> Admit()
     {
         var joined = new List<Sequence>();
-        while (_active.Count + joined.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var sequence))
+        while (_batch.Count + joined.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var sequence))
         {
             Interlocked.Decrement(ref _queued);
             if (sequence.Cancelled)
@@ -164,16 +157,14 @@ internal sealed partial class BatchScheduler : IDisposable
 
     private void FailAll(Exception error)
     {
-        foreach (var sequence in _active.Concat(_joining))
+        foreach (var sequence in _batch.Rows.Concat(_joining))
         {
             sequence.Output.Writer.TryComplete(error);
         }
 
         _joining = [];
-
-        _active.Clear();
-        _rows.Clear();
-        _cacheLength = 0;
+        _batch.Clear();
+        _newcomers.Clear();
         Volatile.Write(ref _activeCount, 0);
         if (error is ObjectDisposedException)
         {

@@ -29,9 +29,6 @@ internal sealed class Sequence
     public long SubmittedAt { get; }
     public long? LastTokenAt { get; set; }
 
-    /// <summary>Tokens whose keys and values are in the cache.</summary>
-    public int Length { get; set; }
-
     /// <summary>The last sampled token, fed to the next decode step.</summary>
     public int PendingToken { get; set; }
 

@@ -54,8 +54,6 @@ internal sealed class StepRunner : IDisposable
         }
     }
 
-    public KvBufferSet CreateBuffers() => new(_model.NumLayers, _model.KvHeads, _model.HeadDim, _elementSize);
-
     /// <summary>Buffers the caller fills before <see cref="Run"/>: ids and positions [batch, seq], mask [batch, past + seq].</summary>
     public StepInputs Inputs(int batch, int seq, int past)
     {
@@ -65,8 +63,11 @@ internal sealed class StepRunner : IDisposable
         return new StepInputs(_ids.AsSpan(0, batch * seq), _positions.AsSpan(0, batch * seq), _mask.AsSpan(0, batch * (past + seq)));
     }
 
-    /// <summary>Runs the step; returns the logits of each row's last position, [batch, vocab] fp32.</summary>
-    public ReadOnlySpan<float> Run(int batch, int seq, int past, KvBufferSet pastKv, KvBufferSet presentKv)
+    /// <summary>
+    /// Runs the step over the KV memory its cache handed out (<see cref="BatchCache.Next"/>); returns the logits of
+    /// each row's last position, [batch, vocab] fp32.
+    /// </summary>
+    public ReadOnlySpan<float> Run(int batch, int seq, KvStep kv)
     {
         int vocab = _model.VocabSize;
         long logitBytes = (long)batch * seq * vocab * _elementSize;
@@ -75,11 +76,9 @@ internal sealed class StepRunner : IDisposable
             _logits = GC.AllocateArray<byte>(checked((int)logitBytes), pinned: true);
         }
 
-        pastKv.EnsureCapacity(batch, past);
-        presentKv.EnsureCapacity(batch, past + seq);
         try
         {
-            Bind(batch, seq, past, pastKv, presentKv, logitBytes);
+            Bind(batch, seq, kv, logitBytes);
             _model.Session.Run(_runOptions, _inputNames, _inputs, _outputNames, _outputs);
         }
         finally
@@ -93,8 +92,17 @@ internal sealed class StepRunner : IDisposable
 
     public void Dispose() => _runOptions.Dispose();
 
-    private void Bind(int batch, int seq, int past, KvBufferSet pastKv, KvBufferSet presentKv, long logitBytes)
+    private void Bind(int batch, int seq, KvStep kv, long logitBytes)
     {
+        long pastBytes = KvBufferSet.BytesFor(batch, kv.PastLength, _model.KvHeads, _model.HeadDim, _elementSize);
+        long presentBytes = KvBufferSet.BytesFor(batch, kv.PresentLength, _model.KvHeads, _model.HeadDim, _elementSize);
+        if (kv.Past.CapacityBytes < pastBytes || kv.Present.CapacityBytes < presentBytes)
+        {
+            // ONNX Runtime would write the present past the end of pinned memory.
+            throw new InvalidOperationException($"the KV cache handed a step of {batch} rows less memory than lengths {kv.PastLength} and {kv.PresentLength} need");
+        }
+
+        int past = kv.PastLength;
         var memory = OrtMemoryInfo.DefaultInstance;
         _inputs.Add(OrtValue.CreateTensorValueFromMemory(memory, _ids.AsMemory(0, batch * seq), [batch, seq]));
         _inputs.Add(OrtValue.CreateTensorValueFromMemory(memory, _mask.AsMemory(0, batch * (past + seq)), [batch, past + seq]));
@@ -104,16 +112,14 @@ internal sealed class StepRunner : IDisposable
         }
 
         long[] pastShape = [batch, _model.KvHeads, past, _model.HeadDim];
-        long[] presentShape = [batch, _model.KvHeads, past + seq, _model.HeadDim];
-        long pastBytes = KvBufferSet.BytesFor(batch, past, _model.KvHeads, _model.HeadDim, _elementSize);
-        long presentBytes = KvBufferSet.BytesFor(batch, past + seq, _model.KvHeads, _model.HeadDim, _elementSize);
+        long[] presentShape = [batch, _model.KvHeads, kv.PresentLength, _model.HeadDim];
         _outputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, [batch, seq, _model.VocabSize], Pointer(_logits), logitBytes));
         for (int layer = 0; layer < _model.NumLayers; layer++)
         {
-            _inputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, pastShape, pastKv.KeyPointer(layer), pastBytes));
-            _inputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, pastShape, pastKv.ValuePointer(layer), pastBytes));
-            _outputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, presentShape, presentKv.KeyPointer(layer), presentBytes));
-            _outputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, presentShape, presentKv.ValuePointer(layer), presentBytes));
+            _inputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, pastShape, kv.Past.KeyPointer(layer), pastBytes));
+            _inputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, pastShape, kv.Past.ValuePointer(layer), pastBytes));
+            _outputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, presentShape, kv.Present.KeyPointer(layer), presentBytes));
+            _outputs.Add(OrtValue.CreateTensorValueWithData(memory, _ioType, presentShape, kv.Present.ValuePointer(layer), presentBytes));
         }
     }
 

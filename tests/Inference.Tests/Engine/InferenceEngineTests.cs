@@ -1,3 +1,4 @@
+using Gateway.Inference.Batching;
 using Gateway.Inference.Generation;
 
 namespace Gateway.Inference.Tests.Engine;
@@ -61,7 +62,7 @@ public class InferenceEngineTests
     {
         // 600 and 300 tokens: more than two prefill chunks, left-padded together in one batch.
         int[] longer = EngineFixture.Prompt(600, 12), shorter = EngineFixture.Prompt(300, 13);
-        Assert.True(longer.Length > 2 * Batching.BatchScheduler.PrefillChunk);
+        Assert.True(longer.Length > 2 * BatchScheduler.PrefillChunk);
         using var engine = EngineFixture.Load(TestPackages.TinyLongContext);
 
         var together = await Task.WhenAll(
@@ -153,6 +154,40 @@ public class InferenceEngineTests
         var next = await engine.GenerateCompleteAsync(EngineFixture.Greedy(EngineFixture.Prompt(4, 7), 4)).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(4, next.Tokens.Count);
         Assert.Equal(0, engine.ActiveSequences);
+    }
+
+    [Fact]
+    public async Task CancellingTheMiddleRowOfARunningBatch_LeavesTheOthersOutputsUnchanged()
+    {
+        using var engine = EngineFixture.Load(TestPackages.TinyFp32);
+        int[] first = EngineFixture.Prompt(5, 14), middle = EngineFixture.Prompt(17, 15), last = EngineFixture.Prompt(9, 16);
+        var alone = new[]
+        {
+            (await engine.GenerateCompleteAsync(EngineFixture.Greedy(first, 60))).Tokens,
+            (await engine.GenerateCompleteAsync(EngineFixture.Greedy(last, 60))).Tokens,
+        };
+
+        using var cts = new CancellationTokenSource();
+        // Submitted in this order (GenerateAsync queues at once), so the middle one holds the middle row.
+        var firstRun = engine.GenerateCompleteAsync(EngineFixture.Greedy(first, 60));
+        var middleStream = engine.GenerateAsync(EngineFixture.Greedy(middle, 200) with { IgnoreEos = true }, cts.Token);
+        var lastRun = engine.GenerateCompleteAsync(EngineFixture.Greedy(last, 60));
+        var middleRun = Task.Run(async () =>
+        {
+            int tokens = 0;
+            await foreach (var update in middleStream)
+            {
+                if (++tokens == 5)
+                {
+                    await cts.CancelAsync();
+                }
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => middleRun);
+        Assert.Equal(alone[0], (await firstRun).Tokens);
+        Assert.Equal(alone[1], (await lastRun).Tokens);
+        Assert.True(engine.PeakActiveSequences >= 2, $"the requests never shared a batch (peak {engine.PeakActiveSequences})");
     }
 
     [Fact]
