@@ -9,7 +9,8 @@ namespace Gateway.Lifecycle;
 /// worker swaps in process) and stops the canary; rollback just stops it.
 /// </summary>
 public sealed class CanaryManager(
-    RoutingConfigStore configs, ModelRegistry registry, ModelLifecycle lifecycle, LocalWorkerSupervisor supervisor, WorkerStatusTracker status)
+    RoutingConfigStore configs, ModelRegistry registry, ModelLifecycle lifecycle, LocalWorkerSupervisor supervisor, WorkerStatusTracker status,
+    TimeProvider clock)
 {
     private readonly Dictionary<string, Canary> _canaries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _changes = new(1, 1);
@@ -159,15 +160,15 @@ public sealed class CanaryManager(
 
     private async Task<bool> WaitReadyAsync(Uri worker, CancellationToken cancellationToken)
     {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(120);
-        while (TimeProvider.System.GetUtcNow() < deadline)
+        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(120);
+        while (clock.GetUtcNow() < deadline)
         {
             if ((await status.ProbeAsync(worker, cancellationToken).ConfigureAwait(false)).Ready)
             {
                 return true;
             }
 
-            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken).ConfigureAwait(false);
         }
 
         return false;

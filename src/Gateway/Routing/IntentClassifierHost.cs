@@ -5,7 +5,7 @@ namespace Gateway.Routing;
 /// Swapped as one reference, so requests in flight keep the classifier they started with; a replaced
 /// classifier is disposed a little later, once no request can still be scoring with it.
 /// </summary>
-public sealed class IntentClassifierHost
+public sealed class IntentClassifierHost(TimeProvider clock)
 {
     private static readonly TimeSpan DisposeDelay = TimeSpan.FromSeconds(5);
     private IIntentClassifier? _current;
@@ -42,11 +42,11 @@ public sealed class IntentClassifierHost
         }
     }
 
-    private static void Retire(IIntentClassifier? classifier)
+    private void Retire(IIntentClassifier? classifier)
     {
         if (classifier is IDisposable disposable)
         {
-            _ = Task.Delay(DisposeDelay).ContinueWith(_ => disposable.Dispose(), TaskScheduler.Default);
+            _ = Task.Delay(DisposeDelay, clock).ContinueWith(_ => disposable.Dispose(), TaskScheduler.Default);
         }
     }
 }

@@ -13,10 +13,11 @@ internal static class Generation
     /// Runs the generation and answers: streamed when the body asks for it, else one JSON object. The engine
     /// refuses a bad request or a full queue before any byte is written, so those still get a proper status.
     /// </summary>
-    public static async Task RespondAsync(HttpContext context, LoadedWorkerModel model, RequestReader body, GenerationRequest request, string operation, IResponseWriter writer)
+    public static async Task RespondAsync(
+        HttpContext context, LoadedWorkerModel model, RequestReader body, GenerationRequest request, string operation, IResponseWriter writer, TimeProvider clock)
     {
         var aborted = context.RequestAborted;
-        using var activity = GenerationTracing.Start(operation, model, request);
+        using var activity = GenerationTracing.Start(operation, model, request, clock);
         var updates = model.Engine.GenerateAsync(request, aborted);
         WorkerRequest.SetModelHeaders(context.Response, model);
         if (body.Bool("stream", false))

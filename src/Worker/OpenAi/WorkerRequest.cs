@@ -52,7 +52,7 @@ internal static class WorkerRequest
 
     public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    public static long UnixNow() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+    public static long UnixNow(TimeProvider clock) => clock.GetUtcNow().ToUnixTimeSeconds();
 
     public static void SetModelHeaders(HttpResponse response, LoadedWorkerModel model)
     {
