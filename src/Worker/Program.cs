@@ -1,3 +1,5 @@
+using Gateway.Protocol.Errors;
+using Gateway.Protocol.Http;
 using Gateway.Worker.Admin;
 using Gateway.Worker.Health;
 using Gateway.Worker.Hosting;
@@ -23,13 +25,13 @@ catch (ArgumentException e)
 builder.AddWorkerTelemetry(options.Department);
 
 var app = builder.Build();
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = OpenAiErrors.HandleAsync });
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = OpenAiErrorHandler.Using(OpenAiErrors.FromException) });
 app.MapHealth();
 app.MapOpenAiApi();
 app.MapPost("/tokenize", TokenizeEndpoints.Tokenize);
 app.MapPost("/detokenize", TokenizeEndpoints.Detokenize);
 app.MapInternalModels(options);
-app.MapPrometheusScrapingEndpoint("/metrics");
-app.MapFallback(OpenAiRoutes.NotFound);
+app.MapPrometheusScrapingEndpoint(ApiRoutes.Metrics);
+app.MapFallback(OpenAiErrorHandler.NotFound);
 app.Run();
 return Environment.ExitCode;

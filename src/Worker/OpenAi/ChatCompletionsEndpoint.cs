@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gateway.Inference.Generation;
 using Gateway.Inference.Templates;
-using Gateway.Worker.Grounding;
+using Gateway.Protocol.Errors;
 using Gateway.Worker.Hosting;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Gateway.Inference.Templates;
-using Gateway.Worker.Grounding;
+using Gateway.Protocol.Errors;
 using Gateway.Worker.Hosting;
 using Gateway.Worker.OpenAi;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Gateway.ModelKit.Grounding;
-using Gateway.Worker.OpenAi;
+using Gateway.Protocol.Errors;
+using Gateway.Worker.Grounding;
 
-namespace Gateway.Worker.Grounding;
+namespace Gateway.Worker.OpenAi;
 
 /// <summary>
 /// The request's "grounding" extension field: <c>false</c>/<c>true</c> turns grounding off or on,
