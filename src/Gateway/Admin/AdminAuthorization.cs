@@ -1,7 +1,7 @@
-using Gateway.Protocol.Errors;
-using Gateway.Protocol.Security;
 using Gateway.Auth;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
+using Gateway.Protocol.Security;
 
 namespace Gateway.Admin;
 

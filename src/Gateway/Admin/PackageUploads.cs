@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using Gateway.Protocol.Errors;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
 
 namespace Gateway.Admin;
 

@@ -1,6 +1,6 @@
+using Gateway.Configuration;
 using Gateway.Protocol.Errors;
 using Gateway.Protocol.Security;
-using Gateway.Configuration;
 
 namespace Gateway.Auth;
 

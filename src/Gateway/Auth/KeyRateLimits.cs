@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
-using Gateway.Protocol.Errors;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gateway.Auth;
