@@ -32,25 +32,25 @@ internal static class AdminApi
 
         admin.MapGet(AdminRoutes.Departments, (ModelRegistry registry, RoutingConfigStore configs) =>
             Results.Json(configs.Current.Departments.Keys.ToDictionary(d => d, d => AdminViews.Of(registry.Department(d) ?? new DepartmentVersions())),
-                AdminJsonContext.Default.DictionaryStringDepartmentModels));
+                AdminJsonContext.Answers.DictionaryStringDepartmentModels));
         admin.MapPost(AdminRoutes.RegisterVersion, RegisterAsync);
         admin.MapPost(AdminRoutes.Activate, async (string department, HttpContext http, ModelLifecycle lifecycle) =>
             Results.Json(await lifecycle.ActivateAsync(department, await RequiredField(http, "version"), Actor(http), http.RequestAborted),
-                AdminJsonContext.Default.ActivationResult));
+                AdminJsonContext.Answers.ActivationResult));
         // With a canary running, rollback stops it (the main workers never changed); otherwise it returns to the previous version.
         admin.MapPost(AdminRoutes.Rollback, async (string department, HttpContext http, ModelLifecycle lifecycle, CanaryManager canaries, ModelRegistry registry) =>
             await canaries.StopAsync(department, Actor(http), "rolled back", http.RequestAborted)
-                ? Results.Json(new CanaryStopped(department, CanaryStopped.Stopped, registry.Department(department)?.Active), AdminJsonContext.Default.CanaryStopped)
-                : Results.Json(await lifecycle.RollbackAsync(department, Actor(http), http.RequestAborted), AdminJsonContext.Default.ActivationResult));
+                ? Results.Json(new CanaryStopped(department, CanaryStopped.Stopped, registry.Department(department)?.Active), AdminJsonContext.Answers.CanaryStopped)
+                : Results.Json(await lifecycle.RollbackAsync(department, Actor(http), http.RequestAborted), AdminJsonContext.Answers.ActivationResult));
         admin.MapPost(AdminRoutes.Canary, async (string department, HttpContext http, CanaryManager canaries) =>
         {
             var (version, percent) = await CanaryRequest(http);
-            return Results.Json(await canaries.StartAsync(department, version, percent, Actor(http), http.RequestAborted), AdminJsonContext.Default.CanaryStarted);
+            return Results.Json(await canaries.StartAsync(department, version, percent, Actor(http), http.RequestAborted), AdminJsonContext.Answers.CanaryStarted);
         });
         admin.MapPost(AdminRoutes.Promote, async (string department, HttpContext http, CanaryManager canaries) =>
-            Results.Json(await canaries.PromoteAsync(department, Actor(http), http.RequestAborted), AdminJsonContext.Default.ActivationResult));
+            Results.Json(await canaries.PromoteAsync(department, Actor(http), http.RequestAborted), AdminJsonContext.Answers.ActivationResult));
         admin.MapGet(AdminRoutes.Audit, (ModelRegistry registry) =>
-            Results.Json(registry.ReadAudit().Select(AdminViews.Of).ToList(), AdminJsonContext.Default.IReadOnlyListAuditRecord));
+            Results.Json(registry.ReadAudit().Select(AdminViews.Of).ToList(), AdminJsonContext.Answers.IReadOnlyListAuditRecord));
         admin.MapRouterAdmin();
         return app;
     }
@@ -62,7 +62,7 @@ internal static class AdminApi
             : await uploads.ExtractAsync(department, http.Request, http.RequestAborted);
         var registered = await lifecycle.RegisterAsync(department, path, Actor(http), http.RequestAborted);
         return Results.Json(new RegistrationResult(department, PackageManifest.VersionOf(registered.Path), registered.Status, registered.Reason, registered.Path),
-            AdminJsonContext.Default.RegistrationResult, statusCode: registered.Status == "validated" ? 201 : 422);
+            AdminJsonContext.Answers.RegistrationResult, statusCode: registered.Status == "validated" ? 201 : 422);
     }
 
     // The requests (PathRequest, VersionRequest, CanaryRequest) are read field by field, so that each missing or

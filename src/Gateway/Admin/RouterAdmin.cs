@@ -19,7 +19,7 @@ internal static class RouterAdmin
         admin.MapGet(AdminRoutes.Router, (IntentClassifierHost host, ModelRegistry registry) => Results.Json(
             new RouterStatus(host.Current?.Version, host.Shadow?.Version, host.ShadowStats.Snapshot(),
                 registry.Department(Department)?.Versions is { } versions ? AdminViews.Of(versions) : null),
-            AdminJsonContext.Default.RouterStatus));
+            AdminJsonContext.Answers.RouterStatus));
         admin.MapPost(AdminRoutes.RouterVersions, async (HttpContext http, ModelRegistry registry, RoutingConfigStore configs) =>
         {
             string path = Path.GetFullPath(Path.Combine(configs.Current.BaseDirectory, await AdminApi.RequiredField(http, "path")));
@@ -31,7 +31,7 @@ internal static class RouterAdmin
                 return 0;
             });
             registry.Audit(AdminApi.Actor(http), "register", Department, model.Version, "validated");
-            return Results.Json(new RouterVersionRegistered(model.Version, path), AdminJsonContext.Default.RouterVersionRegistered, statusCode: 201);
+            return Results.Json(new RouterVersionRegistered(model.Version, path), AdminJsonContext.Answers.RouterVersionRegistered, statusCode: 201);
         });
         admin.MapPost(AdminRoutes.RouterShadow, async (HttpContext http, ModelRegistry registry, IntentClassifierHost host) =>
         {
@@ -39,7 +39,7 @@ internal static class RouterAdmin
             var candidate = Load(PathOf(registry, version), registry, AdminApi.Actor(http), "shadow");
             host.StartShadow(new IntentPackageClassifier(candidate));
             registry.Audit(AdminApi.Actor(http), "shadow", Department, version, "ok");
-            return Results.Json(new RouterShadowStarted(version), AdminJsonContext.Default.RouterShadowStarted);
+            return Results.Json(new RouterShadowStarted(version), AdminJsonContext.Answers.RouterShadowStarted);
         });
         admin.MapPost(AdminRoutes.RouterActivate, async (HttpContext http, ModelRegistry registry, IntentClassifierHost host) =>
         {
@@ -61,7 +61,7 @@ internal static class RouterAdmin
                 return 0;
             });
             registry.Audit(AdminApi.Actor(http), "activate", Department, version, "ok", $"previous {previous}; shadow agreement {agreement.Rate:0.###} over {agreement.Scored}");
-            return Results.Json(new RouterActivated(version, previous, agreement), AdminJsonContext.Default.RouterActivated);
+            return Results.Json(new RouterActivated(version, previous, agreement), AdminJsonContext.Answers.RouterActivated);
         });
         return admin;
     }

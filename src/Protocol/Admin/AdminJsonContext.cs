@@ -1,11 +1,12 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Gateway.Protocol.Admin;
 
 /// <summary>
-/// The admin API's JSON, written by the gateway and read by gw: ASP.NET Core's web defaults (camelCase
-/// properties, dictionary keys as they are), as the API has always answered.
+/// The admin API's JSON, written by the gateway and read by gw: web defaults (camelCase properties,
+/// dictionary keys as they are), as the API has always answered.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(PathRequest))]
@@ -21,4 +22,11 @@ namespace Gateway.Protocol.Admin;
 [JsonSerializable(typeof(RouterVersionRegistered))]
 [JsonSerializable(typeof(RouterShadowStarted))]
 [JsonSerializable(typeof(RouterActivated))]
-public sealed partial class AdminJsonContext : JsonSerializerContext;
+public sealed partial class AdminJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// What the gateway answers with: the options of ASP.NET Core's own JSON results (web defaults, text such as
+    /// quotes and non-ASCII unescaped), so the API's bytes stay as they were. Reading is the same with <see cref="Default"/>.
+    /// </summary>
+    public static AdminJsonContext Answers { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

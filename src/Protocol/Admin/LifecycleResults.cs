@@ -6,8 +6,14 @@ public sealed record RegistrationResult(string Department, string Version, strin
 /// <summary>A department switched to a version on each of its workers (activate, promote, rollback).</summary>
 public sealed record ActivationResult(string Department, string Version, string? Previous)
 {
-    // Not positional, so an answer without workers (CanaryStopped) reads as none rather than null.
-    public IReadOnlyList<WorkerActivation> Workers { get; init; } = [];
+    private readonly IReadOnlyList<WorkerActivation>? _workers;
+
+    /// <summary>Each worker's outcome; none in an answer without the field (<see cref="CanaryStopped"/>), which the serializer reads as null.</summary>
+    public IReadOnlyList<WorkerActivation> Workers
+    {
+        get => _workers ?? [];
+        init => _workers = value;
+    }
 }
 
 /// <param name="Detail">The worker's answer, or why it refused.</param>

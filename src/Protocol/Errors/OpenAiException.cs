@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Net.Mime;
 using System.Text.Json;
 using Gateway.Protocol.Streaming;
 using Microsoft.AspNetCore.Http;
@@ -39,11 +40,24 @@ public sealed class OpenAiException(int status, string message, string? param = 
     public void WriteBody(Utf8JsonWriter json) => JsonSerializer.Serialize(json, ToResponse(), ErrorJsonContext.Default.ErrorResponse);
 
     /// <summary>Answers the request with this error: its status, Retry-After when set, and the body.</summary>
-    public async Task WriteAsync(HttpResponse response)
+    public Task WriteAsync(HttpResponse response) => WriteAsync(response, MediaTypeNames.Application.Json);
+
+    /// <summary>The same error as one server-sent event, for a stream that already started.</summary>
+    public ReadOnlyMemory<byte> ToSseEvent()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        ServerSentEvents.WriteEvent(buffer, WriteBody);
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>The error as an endpoint's result, for handlers that answer rather than throw.</summary>
+    public IResult ToResult() => new OpenAiErrorResult(this);
+
+    private async Task WriteAsync(HttpResponse response, string contentType)
     {
         ArgumentNullException.ThrowIfNull(response);
         response.StatusCode = Status;
-        response.ContentType = "application/json";
+        response.ContentType = contentType;
         if (RetryAfterSeconds is int seconds)
         {
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -59,19 +73,10 @@ public sealed class OpenAiException(int status, string message, string? param = 
         await response.Body.WriteAsync(body.WrittenMemory).ConfigureAwait(false);
     }
 
-    /// <summary>The same error as one server-sent event, for a stream that already started.</summary>
-    public ReadOnlyMemory<byte> ToSseEvent()
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        ServerSentEvents.WriteEvent(buffer, WriteBody);
-        return buffer.WrittenMemory;
-    }
-
-    /// <summary>The error as an endpoint's result, for handlers that answer rather than throw.</summary>
-    public IResult ToResult() => new OpenAiErrorResult(this);
-
+    // An endpoint that answers with an error (rather than throwing it) has always said so in the Content-Type of
+    // ASP.NET Core's JSON results, with the charset; kept, so that no answer changes.
     private sealed class OpenAiErrorResult(OpenAiException error) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => error.WriteAsync(httpContext.Response);
+        public Task ExecuteAsync(HttpContext httpContext) => error.WriteAsync(httpContext.Response, MediaTypeNames.Application.Json + "; charset=utf-8");
     }
 }
