@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
-using Gateway.Configuration;
 using Gateway.Protocol.Errors;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gateway.Auth;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Gateway.Inference.Generation;
 using Gateway.Inference.Templates;
 using Gateway.Protocol.Errors;
 using Gateway.Worker.Hosting;
