@@ -7,13 +7,11 @@ namespace Gateway.Cli.Admin;
 /// <summary>The department commands of <c>gw models</c>: list, register, activate, canary, promote, rollback.</summary>
 internal static class ModelsLifecycleCommands
 {
-    private static AdminJsonContext Json => AdminJsonContext.Default;
-
     public static Command List()
     {
         var command = new Command("list", "Departments with their active version, canary and registered versions.");
         command.SetAdminAction(async (parse, admin, ct) => ModelsCommands.Print(parse,
-            await admin.GetAsync(AdminRoutes.Path(AdminRoutes.Departments), ct).ConfigureAwait(false), Json.DictionaryStringDepartmentModels, PrintDepartments));
+            await admin.GetAsync(AdminRoutes.Path(AdminRoutes.Departments), ct).ConfigureAwait(false), AdminJsonContext.Default.DictionaryStringDepartmentModels, PrintDepartments));
         return command;
     }
 
@@ -42,10 +40,10 @@ internal static class ModelsLifecycleCommands
             else
             {
                 // The gateway resolves the path on its machine; an existing local folder is sent as an absolute path.
-                answer = await admin.PostJsonAsync(route, new PathRequest(Directory.Exists(path) ? Path.GetFullPath(path) : path), Json.PathRequest, ct).ConfigureAwait(false);
+                answer = await admin.PostJsonAsync(route, new PathRequest(Directory.Exists(path) ? Path.GetFullPath(path) : path), AdminJsonContext.Default.PathRequest, ct).ConfigureAwait(false);
             }
 
-            return ModelsCommands.Print(parse, answer, Json.RegistrationResult, r =>
+            return ModelsCommands.Print(parse, answer, AdminJsonContext.Default.RegistrationResult, r =>
                 Console.WriteLine($"{r.Department}: registered {r.Version} ({r.Status}: {ModelsCommands.Dash(r.Reason)}) at {r.Path}"));
         });
         return command;
@@ -57,9 +55,9 @@ internal static class ModelsLifecycleCommands
         var version = new Argument<string>("version") { Description = "A registered, validated version." };
         var command = new Command("activate", "Switch every worker of a department to a registered version.") { department, version };
         command.SetAdminAction(async (parse, admin, ct) => ModelsCommands.Print(parse,
-            await admin.PostJsonAsync(AdminRoutes.Path(AdminRoutes.Activate, parse.GetValue(department)!), new VersionRequest(parse.GetValue(version)!), Json.VersionRequest, ct)
+            await admin.PostJsonAsync(AdminRoutes.Path(AdminRoutes.Activate, parse.GetValue(department)!), new VersionRequest(parse.GetValue(version)!), AdminJsonContext.Default.VersionRequest, ct)
                 .ConfigureAwait(false),
-            Json.ActivationResult, PrintActivation));
+            AdminJsonContext.Default.ActivationResult, PrintActivation));
         return command;
     }
 
@@ -79,8 +77,8 @@ internal static class ModelsLifecycleCommands
         command.SetAdminAction(async (parse, admin, ct) =>
         {
             var request = new CanaryRequest(parse.GetValue(version)!, parse.GetValue(percent));
-            var answer = await admin.PostJsonAsync(AdminRoutes.Path(AdminRoutes.Canary, parse.GetValue(department)!), request, Json.CanaryRequest, ct).ConfigureAwait(false);
-            return ModelsCommands.Print(parse, answer, Json.CanaryStarted, _ => Console.WriteLine(
+            var answer = await admin.PostJsonAsync(AdminRoutes.Path(AdminRoutes.Canary, parse.GetValue(department)!), request, AdminJsonContext.Default.CanaryRequest, ct).ConfigureAwait(false);
+            return ModelsCommands.Print(parse, answer, AdminJsonContext.Default.CanaryStarted, _ => Console.WriteLine(
                 string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(department)}: canary {parse.GetValue(version)} at {parse.GetValue(percent)}%")));
         });
         return command;
@@ -96,7 +94,7 @@ internal static class ModelsLifecycleCommands
         var department = new Argument<string>("department") { Description = "The department." };
         var command = new Command(action, description) { department };
         command.SetAdminAction(async (parse, admin, ct) => ModelsCommands.Print(parse,
-            await admin.PostAsync(AdminRoutes.Path(route, parse.GetValue(department)!), ct).ConfigureAwait(false), Json.ActivationResult, PrintActivation));
+            await admin.PostAsync(AdminRoutes.Path(route, parse.GetValue(department)!), ct).ConfigureAwait(false), AdminJsonContext.Default.ActivationResult, PrintActivation));
         return command;
     }
 
