@@ -1,3 +1,5 @@
+using Gateway.Protocol.Errors;
+using Gateway.Protocol.Http;
 using Gateway.Worker.Admin;
 using Gateway.Worker.Health;
 using Gateway.Worker.Hosting;
@@ -17,14 +19,14 @@ try
 {
     // Reading the options validates them: bad settings stop the worker here, each named, before it listens.
     var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
-    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = OpenAiErrors.HandleAsync });
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = OpenAiErrorHandler.Using(OpenAiErrors.FromException) });
     app.MapHealth();
     app.MapOpenAiApi();
     app.MapPost("/tokenize", TokenizeEndpoints.Tokenize);
     app.MapPost("/detokenize", TokenizeEndpoints.Detokenize);
     app.MapInternalModels(options);
-    app.MapPrometheusScrapingEndpoint("/metrics");
-    app.MapFallback(OpenAiRoutes.NotFound);
+    app.MapPrometheusScrapingEndpoint(ApiRoutes.Metrics);
+    app.MapFallback(OpenAiErrorHandler.NotFound);
     app.Run();
 }
 catch (OptionsValidationException e)

@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Protocol.Admin;
 using Gateway.Supervision;
 
 namespace Gateway.Lifecycle;
@@ -40,7 +41,7 @@ public sealed class CanaryManager(
         return canary is not null && Bucket(stickyKey) < canary.Percent ? ClusterId(department) : null;
     }
 
-    public async Task<object> StartAsync(string department, string version, int percent, string actor, CancellationToken cancellationToken)
+    public async Task<CanaryStarted> StartAsync(string department, string version, int percent, string actor, CancellationToken cancellationToken)
     {
         if (percent is < 1 or > 99)
         {
@@ -89,7 +90,7 @@ public sealed class CanaryManager(
             });
             Changed?.Invoke();
             registry.Audit(actor, "canary", department, version, "ok", $"{percent}% of traffic to {worker.Address}");
-            return new { department, canary = version, percent, worker = worker.Address.ToString() };
+            return new CanaryStarted(department, version, percent, worker.Address.ToString());
         }
         finally
         {

@@ -1,3 +1,5 @@
+using Gateway.Protocol.Admin;
+
 namespace Gateway.Routing;
 
 /// <summary>
@@ -72,5 +74,3 @@ public sealed class ShadowStats
         return new ShadowAgreement(scored, agreed, scored == 0 ? 0 : (double)agreed / scored);
     }
 }
-
-public sealed record ShadowAgreement(long Scored, long Agreed, double Rate);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Inference.Generation;
+using Gateway.Protocol.Errors;
 using Gateway.Text.Templates;
 using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gateway.Protocol.Errors;
 
 namespace Gateway.Worker.OpenAi;
 

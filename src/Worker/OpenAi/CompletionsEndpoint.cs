@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Protocol.Errors;
 using Gateway.Worker.Hosting;
 using Microsoft.Extensions.Options;
 
