@@ -2,6 +2,7 @@ using Gateway.Admin;
 using Gateway.Api;
 using Gateway.Auth;
 using Gateway.Hosting;
+using Gateway.Protocol.Errors;
 using Gateway.Proxy;
 
 // The company's one OpenAI-compatible endpoint:
@@ -20,7 +21,7 @@ catch (Gateway.Configuration.RoutingConfigException e)
 }
 
 var app = builder.Build();
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = GatewayErrors.HandleAsync });
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = OpenAiErrorHandler.Using(GatewayErrors.FromException) });
 app.UseMiddleware<ApiKeyMiddleware>();
 app.UseRateLimiter();
 app.MapGatewayApi();
@@ -33,6 +34,15 @@ app.MapReverseProxy(proxy =>
     proxy.UseLoadBalancing();
     proxy.UsePassiveHealthChecks();
 });
-app.MapFallback(GatewayErrors.NotFound);
-app.Run();
+app.MapFallback(OpenAiErrorHandler.NotFound);
+try
+{
+    app.Run();
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}
+
 return Environment.ExitCode;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Configuration;
+using Gateway.Inference.Models;
 using Gateway.Worker.Hosting;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -67,9 +68,14 @@ internal static class Repo
         return documents;
     }
 
-    /// <summary>The settings a Worker__X variable can set: the public settable properties of the real WorkerOptions.</summary>
+    /// <summary>
+    /// The settings a Worker__X variable can set: the public settable properties of the real WorkerOptions, and those of
+    /// its engine settings, which the worker binds from the same section (Worker__MaxBatchSize, not Worker__Engine__…).
+    /// </summary>
     public static ISet<string> WorkerSettings { get; } = typeof(WorkerOptions).GetProperties()
-        .Where(p => p.CanWrite).Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        .Where(p => p.CanWrite && p.Name != nameof(WorkerOptions.Engine))
+        .Concat(typeof(EngineSettings).GetProperties().Where(p => p.CanWrite))
+        .Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Worker__X → X, after checking the prefix is the options section.</summary>
     public static string WorkerSetting(string variable)

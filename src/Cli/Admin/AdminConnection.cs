@@ -1,19 +1,32 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Gateway.Protocol.Admin;
+using Gateway.Protocol.Errors;
 
 namespace Gateway.Cli.Admin;
 
-/// <summary>One admin API call: the gateway's answer, or the server's error message when it is not a 2xx.</summary>
+/// <summary>One admin API call's answer (a 2xx): the JSON as sent, and read as the record its route answers.</summary>
 internal sealed record AdminAnswer(int Status, string Text)
 {
-    public JsonElement Json => Text.Length == 0 ? default : JsonDocument.Parse(Text).RootElement.Clone();
+    public T Read<T>(JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(Text, type) ?? throw new AdminCallException($"{Status}: the gateway answered null");
+        }
+        catch (JsonException e)
+        {
+            throw new AdminCallException($"{Status}: the gateway's answer is not the {typeof(T).Name} gw expects: {e.Message}");
+        }
+    }
 }
 
 /// <summary>A failed call: the server's error message (or why it could not be reached), reported with exit code 1.</summary>
 internal sealed class AdminCallException(string message) : Exception(message);
 
-/// <summary>Calls the gateway's /admin API with the admin key as a bearer token.</summary>
+/// <summary>Calls the gateway's /admin API (<see cref="AdminRoutes"/>) with the admin key as a bearer token.</summary>
 internal sealed class AdminConnection(Uri gateway, string? adminKey) : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
@@ -23,8 +36,12 @@ internal sealed class AdminConnection(Uri gateway, string? adminKey) : IDisposab
     public Task<AdminAnswer> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, null, cancellationToken);
 
-    public Task<AdminAnswer> PostJsonAsync(string path, object? body, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, path, new StringContent(body is null ? "{}" : JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"), cancellationToken);
+    /// <summary>A POST whose request has no fields (promote, rollback).</summary>
+    public Task<AdminAnswer> PostAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, new StringContent("{}", Encoding.UTF8, "application/json"), cancellationToken);
+
+    public Task<AdminAnswer> PostJsonAsync<T>(string path, T body, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, new StringContent(JsonSerializer.Serialize(body, type), Encoding.UTF8, "application/json"), cancellationToken);
 
     public async Task<AdminAnswer> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
@@ -51,28 +68,27 @@ internal sealed class AdminConnection(Uri gateway, string? adminKey) : IDisposab
         }
     }
 
-    /// <summary>error.message of an OpenAI-shaped error body, else the body itself, else the reason phrase.</summary>
+    /// <summary>
+    /// The message of an error body; a refused registration (422) answers its <see cref="RegistrationResult"/>,
+    /// whose reason says why. Else the body itself, else the reason phrase.
+    /// </summary>
     public static string ErrorMessage(string text, string? reason)
     {
         try
         {
-            using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.Object
-                && error.TryGetProperty("message", out var message))
+            if (ErrorResponse.Parse(text)?.Message is { } message)
             {
-                return message.GetString() ?? reason ?? "error";
+                return message;
             }
 
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("reason", out var refused))
+            if (JsonSerializer.Deserialize(text, AdminJsonContext.Default.RegistrationResult)?.Reason is { } refused)
             {
-                return refused.GetString() ?? reason ?? "error";
+                return refused;
             }
         }
         catch (JsonException)
         {
-            // Not JSON: fall through to the raw text.
+            // Not JSON, or not ours: fall through to the raw text.
         }
 
         return text.Trim().Length > 0 ? text.Trim() : reason ?? "error";

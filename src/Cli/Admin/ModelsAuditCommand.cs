@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Gateway.Protocol.Admin;
 
 namespace Gateway.Cli.Admin;
 
@@ -21,9 +22,9 @@ internal static class ModelsAuditCommand
         var command = new Command("audit", "Who registered, activated, rolled back what, when, and how it ended.") { department, last };
         command.SetAdminAction(async (parse, admin, ct) =>
         {
-            var answer = await admin.GetAsync("/admin/audit", ct).ConfigureAwait(false);
-            var entries = answer.Json.EnumerateArray()
-                .Where(e => parse.GetValue(department) is not { } d || ModelsLifecycleCommands.Text(e, "department") == d)
+            var answer = await admin.GetAsync(AdminRoutes.Path(AdminRoutes.Audit), ct).ConfigureAwait(false);
+            IReadOnlyList<AuditRecord> entries = answer.Read(AdminJsonContext.Default.IReadOnlyListAuditRecord)
+                .Where(e => parse.GetValue(department) is not { } d || e.Department == d)
                 .ToList();
             if (parse.GetValue(last) is int n)
             {
@@ -32,19 +33,16 @@ internal static class ModelsAuditCommand
 
             if (parse.GetValue(ModelsCommands.Json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(entries));
+                Console.WriteLine(JsonSerializer.Serialize(entries, AdminJsonContext.Default.IReadOnlyListAuditRecord));
                 return CliOutput.Ok;
             }
 
             TextTable.Print(["time", "actor", "action", "department", "version", "result", "detail"],
-                entries.Select(e => (IReadOnlyList<string>)[Time(e), .. new[] { "actor", "action", "department", "version", "result", "detail" }.Select(f => ModelsLifecycleCommands.Text(e, f))]).ToList());
+                entries.Select(e => (IReadOnlyList<string>)[Time(e), e.Actor, e.Action, e.Department, ModelsCommands.Dash(e.Version), e.Result, ModelsCommands.Dash(e.Detail)]).ToList());
             return CliOutput.Ok;
         });
         return command;
     }
 
-    private static string Time(JsonElement entry) =>
-        entry.TryGetProperty("time", out var t) && t.TryGetDateTimeOffset(out var time)
-            ? time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-            : ModelsLifecycleCommands.Text(entry, "time");
+    private static string Time(AuditRecord entry) => entry.Time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Gateway.Cli.Admin;
 
@@ -63,8 +64,8 @@ internal static class ModelsCommands
             }
         });
 
-    /// <summary>With --json the raw answer; otherwise the human form.</summary>
-    public static int Print(ParseResult parse, AdminAnswer answer, Action<System.Text.Json.JsonElement> human)
+    /// <summary>With --json the raw answer; otherwise the human form of the record the route answers.</summary>
+    public static int Print<T>(ParseResult parse, AdminAnswer answer, JsonTypeInfo<T> type, Action<T> human)
     {
         if (parse.GetValue(Json))
         {
@@ -72,11 +73,14 @@ internal static class ModelsCommands
         }
         else
         {
-            human(answer.Json);
+            human(answer.Read(type));
         }
 
         return CliOutput.Ok;
     }
+
+    /// <summary>A value that may be absent, as the tables and lines show it.</summary>
+    public static string Dash(string? value) => value ?? "-";
 
     /// <summary>
     /// Parse errors under <c>gw models</c> (missing argument, unknown option) print the errors and usage and exit 2;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using Gateway.Protocol.Admin;
 
 namespace Gateway.Cli.Admin;
 
@@ -10,8 +10,8 @@ internal static class ModelsLifecycleCommands
     public static Command List()
     {
         var command = new Command("list", "Departments with their active version, canary and registered versions.");
-        command.SetAdminAction(async (parse, admin, ct) =>
-            ModelsCommands.Print(parse, await admin.GetAsync("/admin/departments", ct).ConfigureAwait(false), PrintDepartments));
+        command.SetAdminAction(async (parse, admin, ct) => ModelsCommands.Print(parse,
+            await admin.GetAsync(AdminRoutes.Path(AdminRoutes.Departments), ct).ConfigureAwait(false), AdminJsonContext.Default.DictionaryStringDepartmentModels, PrintDepartments));
         return command;
     }
 
@@ -23,9 +23,8 @@ internal static class ModelsLifecycleCommands
         var command = new Command("register", "Register (and validate) a new version of a department's model.") { department, folder, upload };
         command.SetAdminAction(async (parse, admin, ct) =>
         {
-            string dept = parse.GetValue(department)!;
             string path = parse.GetValue(folder)!;
-            string route = $"/admin/departments/{Uri.EscapeDataString(dept)}/versions";
+            string route = AdminRoutes.Path(AdminRoutes.RegisterVersion, parse.GetValue(department)!);
             AdminAnswer answer;
             if (parse.GetValue(upload))
             {
@@ -41,11 +40,11 @@ internal static class ModelsLifecycleCommands
             else
             {
                 // The gateway resolves the path on its machine; an existing local folder is sent as an absolute path.
-                answer = await admin.PostJsonAsync(route, new Dictionary<string, string> { ["path"] = Directory.Exists(path) ? Path.GetFullPath(path) : path }, ct).ConfigureAwait(false);
+                answer = await admin.PostJsonAsync(route, new PathRequest(Directory.Exists(path) ? Path.GetFullPath(path) : path), AdminJsonContext.Default.PathRequest, ct).ConfigureAwait(false);
             }
 
-            return ModelsCommands.Print(parse, answer, r =>
-                Console.WriteLine($"{Text(r, "department")}: registered {Text(r, "version")} ({Text(r, "status")}: {Text(r, "reason")}) at {Text(r, "path")}"));
+            return ModelsCommands.Print(parse, answer, AdminJsonContext.Default.RegistrationResult, r =>
+                Console.WriteLine($"{r.Department}: registered {r.Version} ({r.Status}: {ModelsCommands.Dash(r.Reason)}) at {r.Path}"));
         });
         return command;
     }
@@ -56,8 +55,9 @@ internal static class ModelsLifecycleCommands
         var version = new Argument<string>("version") { Description = "A registered, validated version." };
         var command = new Command("activate", "Switch every worker of a department to a registered version.") { department, version };
         command.SetAdminAction(async (parse, admin, ct) => ModelsCommands.Print(parse,
-            await admin.PostJsonAsync(Route(parse.GetValue(department)!, "activate"), new Dictionary<string, string> { ["version"] = parse.GetValue(version)! }, ct).ConfigureAwait(false),
-            PrintActivation));
+            await admin.PostJsonAsync(AdminRoutes.Path(AdminRoutes.Activate, parse.GetValue(department)!), new VersionRequest(parse.GetValue(version)!), AdminJsonContext.Default.VersionRequest, ct)
+                .ConfigureAwait(false),
+            AdminJsonContext.Default.ActivationResult, PrintActivation));
         return command;
     }
 
@@ -76,62 +76,45 @@ internal static class ModelsLifecycleCommands
         var command = new Command("canary", "Serve a share of a department's traffic with another version.") { department, version, percent };
         command.SetAdminAction(async (parse, admin, ct) =>
         {
-            var body = new Dictionary<string, object> { ["version"] = parse.GetValue(version)!, ["percent"] = parse.GetValue(percent) };
-            var answer = await admin.PostJsonAsync(Route(parse.GetValue(department)!, "canary"), body, ct).ConfigureAwait(false);
-            return ModelsCommands.Print(parse, answer, _ => Console.WriteLine(
+            var request = new CanaryRequest(parse.GetValue(version)!, parse.GetValue(percent));
+            var answer = await admin.PostJsonAsync(AdminRoutes.Path(AdminRoutes.Canary, parse.GetValue(department)!), request, AdminJsonContext.Default.CanaryRequest, ct).ConfigureAwait(false);
+            return ModelsCommands.Print(parse, answer, AdminJsonContext.Default.CanaryStarted, _ => Console.WriteLine(
                 string.Create(CultureInfo.InvariantCulture, $"{parse.GetValue(department)}: canary {parse.GetValue(version)} at {parse.GetValue(percent)}%")));
         });
         return command;
     }
 
-    public static Command Promote() => Simple("promote", "Make a department's canary its active version.");
+    public static Command Promote() => Simple("promote", AdminRoutes.Promote, "Make a department's canary its active version.");
 
-    public static Command Rollback() => Simple("rollback", "Return a department to the version active before the current one.");
+    /// <summary>With a canary running the gateway answers <see cref="CanaryStopped"/>, read as an activation without workers.</summary>
+    public static Command Rollback() => Simple("rollback", AdminRoutes.Rollback, "Return a department to the version active before the current one.");
 
-    private static Command Simple(string action, string description)
+    private static Command Simple(string action, string route, string description)
     {
         var department = new Argument<string>("department") { Description = "The department." };
         var command = new Command(action, description) { department };
-        command.SetAdminAction(async (parse, admin, ct) =>
-            ModelsCommands.Print(parse, await admin.PostJsonAsync(Route(parse.GetValue(department)!, action), null, ct).ConfigureAwait(false), PrintActivation));
+        command.SetAdminAction(async (parse, admin, ct) => ModelsCommands.Print(parse,
+            await admin.PostAsync(AdminRoutes.Path(route, parse.GetValue(department)!), ct).ConfigureAwait(false), AdminJsonContext.Default.ActivationResult, PrintActivation));
         return command;
     }
 
-    private static string Route(string department, string action) => $"/admin/departments/{Uri.EscapeDataString(department)}/{action}";
-
-    private static void PrintDepartments(JsonElement departments)
+    private static void PrintDepartments(Dictionary<string, DepartmentModels> departments)
     {
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var d in departments.EnumerateObject())
+        foreach (var (name, models) in departments)
         {
-            string canary = Text(d.Value, "canary") is { Length: > 0 } c and not "-"
-                ? string.Create(CultureInfo.InvariantCulture, $"{c} {(d.Value.TryGetProperty("canaryPercent", out var p) ? p.GetInt32() : 0)}%")
-                : "-";
-            var versions = d.Value.TryGetProperty("versions", out var v) && v.ValueKind == JsonValueKind.Object
-                ? v.EnumerateObject().Select(e => $"{e.Name} ({Text(e.Value, "status")})")
-                : [];
-            rows.Add([d.Name, Text(d.Value, "active"), canary, string.Join(", ", versions) is { Length: > 0 } list ? list : "-"]);
+            string canary = models.Canary is { Length: > 0 } c ? string.Create(CultureInfo.InvariantCulture, $"{c} {models.CanaryPercent}%") : "-";
+            string versions = string.Join(", ", models.Versions.Select(v => $"{v.Key} ({v.Value.Status})"));
+            rows.Add([name, ModelsCommands.Dash(models.Active), canary, versions.Length > 0 ? versions : "-"]);
         }
 
         TextTable.Print(["department", "active", "canary", "versions"], rows);
     }
 
-    /// <summary>activate, rollback and promote answer {department, version, previous, workers:[{worker, ok, detail}]}.</summary>
-    private static void PrintActivation(JsonElement r)
+    private static void PrintActivation(ActivationResult r)
     {
-        var workers = r.TryGetProperty("workers", out var w) && w.ValueKind == JsonValueKind.Array ? w.EnumerateArray().ToList() : [];
-        int ok = workers.Count(x => x.TryGetProperty("ok", out var o) && o.ValueKind == JsonValueKind.True);
+        int ok = r.Workers.Count(w => w.Ok);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Text(r, "department")}: {Text(r, "version")} active (previous {Text(r, "previous")}), {ok}/{workers.Count} workers switched"));
+            $"{r.Department}: {ModelsCommands.Dash(r.Version)} active (previous {ModelsCommands.Dash(r.Previous)}), {ok}/{r.Workers.Count} workers switched"));
     }
-
-    public static string Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString() ?? "-",
-                JsonValueKind.Null => "-",
-                _ => value.GetRawText(),
-            }
-            : "-";
 }

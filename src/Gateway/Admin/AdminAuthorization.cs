@@ -1,6 +1,7 @@
-using Gateway.Api;
 using Gateway.Auth;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
+using Gateway.Protocol.Security;
 
 namespace Gateway.Admin;
 
@@ -15,28 +16,25 @@ internal static class AdminAuthorization
         string? secret = ApiKeyAuthentication.BearerToken(context.Request);
         if (secret is null)
         {
-            throw new GatewayError(401, "The admin API needs the admin key: 'Authorization: Bearer <admin key>'", "missing_api_key");
+            throw new OpenAiException(401, "The admin API needs the admin key: 'Authorization: Bearer <admin key>'", code: "missing_api_key");
         }
 
         string hash = RoutingConfigLoader.HashKey(secret);
         if (config.AdminKeySha256 is null)
         {
-            throw new GatewayError(403, "No admin key is configured in routing.json (adminKey), so the admin API is closed", "admin_disabled");
+            throw new OpenAiException(403, "No admin key is configured in routing.json (adminKey), so the admin API is closed", code: "admin_disabled");
         }
 
-        if (FixedEquals(hash, config.AdminKeySha256))
+        if (SecretComparer.FixedTimeEquals(hash, config.AdminKeySha256))
         {
             return "admin";
         }
 
-        if (config.Keys.FirstOrDefault(k => FixedEquals(hash, k.Sha256)) is { } key)
+        if (config.Keys.FirstOrDefault(k => SecretComparer.FixedTimeEquals(hash, k.Sha256)) is { } key)
         {
-            throw new GatewayError(403, $"The API key '{key.Name}' is not the admin key", "not_admin");
+            throw new OpenAiException(403, $"The API key '{key.Name}' is not the admin key", code: "not_admin");
         }
 
-        throw new GatewayError(401, "Incorrect admin key provided", "invalid_api_key");
+        throw new OpenAiException(401, "Incorrect admin key provided", code: "invalid_api_key");
     }
-
-    private static bool FixedEquals(string a, string b) => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-        System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b));
 }

@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using Gateway.Api;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
 
 namespace Gateway.Admin;
 
@@ -16,7 +16,7 @@ public sealed class PackageUploads(RoutingConfigStore configs)
         var config = configs.Current;
         if (request.ContentLength is 0 or null && !request.Headers.TransferEncoding.Any())
         {
-            throw new GatewayError(400, "send a package folder as a .tar.gz body (Content-Type: application/gzip), or JSON {\"path\": …}", "missing_body");
+            throw new OpenAiException(400, "send a package folder as a .tar.gz body (Content-Type: application/gzip), or JSON {\"path\": …}", code: "missing_body");
         }
 
         // Beside the registry (the writable models folder), not beside routing.json, which may be a read-only mount.
@@ -30,7 +30,7 @@ public sealed class PackageUploads(RoutingConfigStore configs)
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             Directory.Delete(target, recursive: true);
-            throw new GatewayError(400, $"the upload is not a readable .tar.gz package: {e.Message}", "invalid_upload");
+            throw new OpenAiException(400, $"the upload is not a readable .tar.gz package: {e.Message}", code: "invalid_upload");
         }
 
         // A tarball of a folder usually holds that folder: serve from inside it.

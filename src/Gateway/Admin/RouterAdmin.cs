@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.Intent.Scoring;
 using Gateway.Lifecycle;
+using Gateway.Protocol.Admin;
 using Gateway.Routing;
 
 namespace Gateway.Admin;
@@ -15,14 +16,11 @@ internal static class RouterAdmin
 
     public static RouteGroupBuilder MapRouterAdmin(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/router", (IntentClassifierHost host, ModelRegistry registry) => Results.Json(new
-        {
-            active = host.Current?.Version,
-            shadow = host.Shadow?.Version,
-            agreement = host.ShadowStats.Snapshot(),
-            versions = registry.Department(Department)?.Versions,
-        }));
-        admin.MapPost("/router/versions", async (HttpContext http, ModelRegistry registry, RoutingConfigStore configs) =>
+        admin.MapGet(AdminRoutes.Router, (IntentClassifierHost host, ModelRegistry registry) => Results.Json(
+            new RouterStatus(host.Current?.Version, host.Shadow?.Version, host.ShadowStats.Snapshot(),
+                registry.Department(Department)?.Versions is { } versions ? AdminViews.Of(versions) : null),
+            AdminJsonContext.Answers.RouterStatus));
+        admin.MapPost(AdminRoutes.RouterVersions, async (HttpContext http, ModelRegistry registry, RoutingConfigStore configs) =>
         {
             string path = Path.GetFullPath(Path.Combine(configs.Current.BaseDirectory, await AdminApi.RequiredField(http, "path")));
             using var model = Load(path, registry, AdminApi.Actor(http), "register");
@@ -33,17 +31,17 @@ internal static class RouterAdmin
                 return 0;
             });
             registry.Audit(AdminApi.Actor(http), "register", Department, model.Version, "validated");
-            return Results.Json(new { version = model.Version, path }, statusCode: 201);
+            return Results.Json(new RouterVersionRegistered(model.Version, path), AdminJsonContext.Answers.RouterVersionRegistered, statusCode: 201);
         });
-        admin.MapPost("/router/shadow", async (HttpContext http, ModelRegistry registry, IntentClassifierHost host) =>
+        admin.MapPost(AdminRoutes.RouterShadow, async (HttpContext http, ModelRegistry registry, IntentClassifierHost host) =>
         {
             string version = await AdminApi.RequiredField(http, "version");
             var candidate = Load(PathOf(registry, version), registry, AdminApi.Actor(http), "shadow");
             host.StartShadow(new IntentPackageClassifier(candidate));
             registry.Audit(AdminApi.Actor(http), "shadow", Department, version, "ok");
-            return Results.Json(new { shadow = version });
+            return Results.Json(new RouterShadowStarted(version), AdminJsonContext.Answers.RouterShadowStarted);
         });
-        admin.MapPost("/router/activate", async (HttpContext http, ModelRegistry registry, IntentClassifierHost host) =>
+        admin.MapPost(AdminRoutes.RouterActivate, async (HttpContext http, ModelRegistry registry, IntentClassifierHost host) =>
         {
             string version = await AdminApi.RequiredField(http, "version");
             var candidate = Load(PathOf(registry, version), registry, AdminApi.Actor(http), "activate");
@@ -63,7 +61,7 @@ internal static class RouterAdmin
                 return 0;
             });
             registry.Audit(AdminApi.Actor(http), "activate", Department, version, "ok", $"previous {previous}; shadow agreement {agreement.Rate:0.###} over {agreement.Scored}");
-            return Results.Json(new { version, previous, shadowAgreement = agreement });
+            return Results.Json(new RouterActivated(version, previous, agreement), AdminJsonContext.Answers.RouterActivated);
         });
         return admin;
     }

@@ -1,3 +1,4 @@
+using Gateway.Protocol.Http;
 using Gateway.Supervision;
 
 namespace Gateway.Api;
@@ -6,13 +7,13 @@ internal static class GatewayApi
 {
     public static IEndpointRouteBuilder MapGatewayApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/models", ModelsEndpoint.Handle);
-        app.MapPost("/v1/route", RouteEndpoint.Handle);
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", (WorkerStatusTracker workers) => workers.AllDepartmentsReady()
+        app.MapGet(ApiRoutes.Models, ModelsEndpoint.Handle);
+        app.MapPost(ApiRoutes.Route, RouteEndpoint.Handle);
+        app.MapGet(ApiRoutes.Health, () => Results.Text("ok"));
+        app.MapGet(ApiRoutes.Ready, (WorkerStatusTracker workers) => workers.AllDepartmentsReady()
             ? Results.Json(new { status = "ready" })
             : Results.Json(new { status = "waiting for workers" }, statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPrometheusScrapingEndpoint(ApiRoutes.Metrics);
         return app;
     }
 }

@@ -7,10 +7,10 @@ namespace Gateway.Api;
 /// <summary>GET /v1/models: "auto" plus each department with its active model version.</summary>
 internal static class ModelsEndpoint
 {
-    public static async Task Handle(HttpContext context, RoutingConfigStore configs, WorkerStatusTracker workers)
+    public static async Task Handle(HttpContext context, RoutingConfigStore configs, WorkerStatusTracker workers, TimeProvider clock)
     {
         var config = configs.Current;
-        long created = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+        long created = clock.GetUtcNow().ToUnixTimeSeconds();
         context.Response.ContentType = "application/json";
         await using var json = new Utf8JsonWriter(context.Response.Body);
         json.WriteStartObject();

@@ -1,5 +1,6 @@
-using Gateway.Api;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
+using Gateway.Protocol.Security;
 
 namespace Gateway.Auth;
 
@@ -13,7 +14,7 @@ public static class ApiKeyAuthentication
 
     public static ApiKeyConfig? KeyOf(HttpContext context) => context.Items[ItemKey] as ApiKeyConfig;
 
-    /// <summary>Identifies the caller; throws a 401 <see cref="GatewayError"/> when the key is missing or unknown.</summary>
+    /// <summary>Identifies the caller; throws a 401 <see cref="OpenAiException"/> when the key is missing or unknown.</summary>
     public static void Authenticate(HttpContext context, RoutingConfig config)
     {
         if (config.IsOpen)
@@ -24,13 +25,12 @@ public static class ApiKeyAuthentication
         string? secret = BearerToken(context.Request);
         if (secret is null)
         {
-            throw new GatewayError(401, "Missing API key: send it as 'Authorization: Bearer <key>'", "missing_api_key");
+            throw new OpenAiException(401, "Missing API key: send it as 'Authorization: Bearer <key>'", code: "missing_api_key");
         }
 
         string hash = RoutingConfigLoader.HashKey(secret);
-        var key = config.Keys.FirstOrDefault(k => System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            System.Text.Encoding.ASCII.GetBytes(k.Sha256), System.Text.Encoding.ASCII.GetBytes(hash)));
-        context.Items[ItemKey] = key ?? throw new GatewayError(401, "Incorrect API key provided", "invalid_api_key");
+        var key = config.Keys.FirstOrDefault(k => SecretComparer.FixedTimeEquals(hash, k.Sha256));
+        context.Items[ItemKey] = key ?? throw new OpenAiException(401, "Incorrect API key provided", code: "invalid_api_key");
     }
 
     public static string? BearerToken(HttpRequest request)

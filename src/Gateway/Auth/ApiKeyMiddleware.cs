@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Protocol.Http;
 
 namespace Gateway.Auth;
 
@@ -7,7 +8,7 @@ public sealed class ApiKeyMiddleware(RoutingConfigStore configs) : IMiddleware
 {
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (context.Request.Path.StartsWithSegments("/v1"))
+        if (context.Request.Path.StartsWithSegments(ApiRoutes.OpenAiPrefix))
         {
             ApiKeyAuthentication.Authenticate(context, configs.Current);
         }

@@ -1,7 +1,5 @@
 using System.Threading.RateLimiting;
-using Gateway.Api;
-using Gateway.Configuration;
-using Microsoft.AspNetCore.RateLimiting;
+using Gateway.Protocol.Errors;
 
 namespace Gateway.Auth;
 
@@ -22,7 +20,7 @@ public static class KeyRateLimits
         {
             int retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
             string name = ApiKeyAuthentication.KeyOf(rejected.HttpContext)?.Name ?? "this key";
-            await new GatewayError(429, $"Rate limit reached for {name}: retry after {retryAfter} s", "rate_limit_exceeded") { RetryAfterSeconds = retryAfter }
+            await new OpenAiException(429, $"Rate limit reached for {name}: retry after {retryAfter} s", code: "rate_limit_exceeded") { RetryAfterSeconds = retryAfter }
                 .WriteAsync(rejected.HttpContext.Response);
         };
     });

@@ -12,7 +12,9 @@ public sealed record GroundingConfig
     public required string Knowledge { get; init; }
     /// <summary>Passages per prompt; null: as the department's model was trained (its manifest), else 3.</summary>
     public int? TopK { get; init; }
-    public bool Enabled { get; init; } = true;
+    public const bool DefaultEnabled = true;
+
+    public bool Enabled { get; init; } = DefaultEnabled;
 
     /// <summary>
     /// What a passage is ("unit": "section" or "sentence"); null: as the model version being served was trained (its

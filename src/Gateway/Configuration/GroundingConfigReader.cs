@@ -16,7 +16,7 @@ internal static class GroundingConfigReader
         {
             Knowledge = node.Required("knowledge").String(),
             TopK = node.OptionalInt("topK"),
-            Enabled = node.OptionalBool("enabled") ?? true,
+            Enabled = node.OptionalBool("enabled") ?? GroundingConfig.DefaultEnabled,
             Unit = ReadUnit(node.Optional("unit")),
         };
         if (grounding.TopK is < 1 or > GroundingSettings.MaxTopK)

@@ -1,12 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Gateway.ModelKit.Runtime;
 
 namespace Gateway.Configuration;
 
 /// <summary>
 /// Reads and validates routing.json. Every problem names the field's path
 /// (e.g. <c>departments.hr.workers[0].port</c>); the first one found is thrown as <see cref="RoutingConfigException"/>.
+/// A field left out gets the default its record declares.
 /// </summary>
 public static class RoutingConfigLoader
 {
@@ -42,7 +44,7 @@ public static class RoutingConfigLoader
         using (document)
         {
             var root = new ConfigNode(document.RootElement, "");
-            string mode = root.OptionalString("mode") ?? "local";
+            string mode = root.OptionalString("mode") ?? RoutingConfig.DefaultMode;
             if (mode is not ("local" or "container"))
             {
                 throw root.Child("mode").Error("must be \"local\" or \"container\"");
@@ -51,9 +53,9 @@ public static class RoutingConfigLoader
             var departments = ReadDepartments(root.Required("departments"), mode, baseDirectory);
             var config = new RoutingConfig
             {
-                Listen = root.OptionalString("listen") ?? "http://127.0.0.1:8080",
+                Listen = root.OptionalString("listen") ?? RoutingConfig.DefaultListen,
                 Mode = mode,
-                MaxRequestBytes = root.OptionalLong("maxRequestBytes") ?? 4 * 1024 * 1024,
+                MaxRequestBytes = root.OptionalLong("maxRequestBytes") ?? RoutingConfig.DefaultMaxRequestBytes,
                 Departments = departments,
                 Intent = ReadIntent(root.Required("intent"), departments),
                 Keys = ReadKeys(root.Optional("keys"), departments),
@@ -116,10 +118,10 @@ public static class RoutingConfigLoader
         {
             Port = node.OptionalInt("port"),
             Address = node.OptionalString("address"),
-            Device = node.OptionalString("device") ?? "cpu",
+            Device = node.OptionalString("device"),
             GpuMemoryLimitBytes = node.OptionalLong("gpuMemoryLimitBytes"),
-            MaxBatchSize = node.OptionalInt("maxBatchSize") ?? 8,
-            Threads = node.OptionalInt("threads") ?? 0,
+            MaxBatchSize = node.OptionalInt("maxBatchSize"),
+            Threads = node.OptionalInt("threads"),
         };
         if (mode == "local" && worker.Port is not (> 0 and <= 65535))
         {
@@ -131,9 +133,10 @@ public static class RoutingConfigLoader
             throw node.Child("address").Error("must be an absolute URL such as http://hr-worker:8080 in container mode");
         }
 
-        if (worker.MaxBatchSize is < 1 or > 256)
+        // Refused here, not by a worker that would fail at every restart: the bound is the engine's (the model kit's).
+        if (worker.MaxBatchSize is < 1 or > DecoderBatch.MaxSize)
         {
-            throw node.Child("maxBatchSize").Error("must be 1..256");
+            throw node.Child("maxBatchSize").Error($"must be 1..{DecoderBatch.MaxSize}");
         }
 
         return worker;
@@ -147,7 +150,7 @@ public static class RoutingConfigLoader
             throw node.Child("fallback").Error($"names no department (have: {string.Join(", ", departments.Keys)})");
         }
 
-        double threshold = node.OptionalDouble("threshold") ?? 0.5;
+        double threshold = node.OptionalDouble("threshold") ?? IntentConfig.DefaultThreshold;
         if (threshold is < 0 or > 1)
         {
             throw node.Child("threshold").Error("must be between 0 and 1");
@@ -173,7 +176,7 @@ public static class RoutingConfigLoader
                 throw dep.Error($"names no department '{name}'");
             }
 
-            int rpm = item.OptionalInt("requestsPerMinute") ?? 600;
+            int rpm = item.OptionalInt("requestsPerMinute") ?? ApiKeyConfig.DefaultRequestsPerMinute;
             if (rpm < 1)
             {
                 throw item.Child("requestsPerMinute").Error("must be at least 1");
@@ -215,7 +218,7 @@ public static class RoutingConfigLoader
             return new LifecycleConfig();
         }
 
-        double drop = node.OptionalDouble("maxRecallDrop") ?? 0.05;
+        double drop = node.OptionalDouble("maxRecallDrop") ?? LifecycleConfig.DefaultMaxRecallDrop;
         if (drop is < 0 or > 1)
         {
             throw node.Child("maxRecallDrop").Error("must be between 0 and 1");
@@ -226,7 +229,7 @@ public static class RoutingConfigLoader
             : null;
         return new LifecycleConfig
         {
-            Registry = node.OptionalString("registry") ?? "models",
+            Registry = node.OptionalString("registry") ?? LifecycleConfig.DefaultRegistry,
             MaxRecallDrop = drop,
             RequireEval = node.Optional("requireEval") is { } r && r.Bool(),
             WorkerToken = token,
@@ -235,8 +238,8 @@ public static class RoutingConfigLoader
 
     private static HealthCheckConfig ReadHealthChecks(ConfigNode? node) => node is null ? new HealthCheckConfig() : new HealthCheckConfig
     {
-        Interval = TimeSpan.FromSeconds(node.OptionalDouble("intervalSeconds") ?? 5),
-        Timeout = TimeSpan.FromSeconds(node.OptionalDouble("timeoutSeconds") ?? 2),
+        Interval = node.OptionalDouble("intervalSeconds") is { } interval ? TimeSpan.FromSeconds(interval) : HealthCheckConfig.DefaultInterval,
+        Timeout = node.OptionalDouble("timeoutSeconds") is { } timeout ? TimeSpan.FromSeconds(timeout) : HealthCheckConfig.DefaultTimeout,
     };
 
     private static void CheckAliases(ConfigNode node, Dictionary<string, DepartmentConfig> departments)

@@ -6,26 +6,29 @@ namespace Gateway.Configuration;
 /// </summary>
 public sealed partial class RoutingConfigStore : IDisposable
 {
+    /// <summary>Editors write in bursts: reload once the file has been quiet this long.</summary>
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(200);
+
     private readonly string _path;
     private readonly ILogger<RoutingConfigStore> _logger;
     private readonly FileSystemWatcher _watcher;
-    private readonly Timer _debounce;
+    private readonly ITimer _debounce;
     private RoutingConfig _current;
 
-    public RoutingConfigStore(string path, RoutingConfig initial, ILogger<RoutingConfigStore> logger)
+    public RoutingConfigStore(string path, RoutingConfig initial, ILogger<RoutingConfigStore> logger, TimeProvider clock)
     {
         _path = Path.GetFullPath(path);
         _current = initial;
         _logger = logger;
-        _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _debounce = clock.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _watcher = new FileSystemWatcher(Path.GetDirectoryName(_path)!, Path.GetFileName(_path))
         {
             NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,
         };
-        FileSystemEventHandler changed = (_, _) => _debounce.Change(200, Timeout.Infinite); // editors write in bursts
+        FileSystemEventHandler changed = (_, _) => _debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
         _watcher.Changed += changed;
         _watcher.Created += changed;
-        _watcher.Renamed += (_, _) => _debounce.Change(200, Timeout.Infinite);
+        _watcher.Renamed += (_, _) => _debounce.Change(Debounce, Timeout.InfiniteTimeSpan);
         _watcher.EnableRaisingEvents = true;
     }
 

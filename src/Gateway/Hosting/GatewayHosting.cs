@@ -55,7 +55,8 @@ public static class GatewayHosting
             .AddFilter("Yarp", LogLevel.Warning); // per-request entries cost CPU at thousands of requests a second
 
         var services = builder.Services;
-        services.AddSingleton(sp => new RoutingConfigStore(path, initial, sp.GetRequiredService<ILogger<RoutingConfigStore>>()));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new RoutingConfigStore(path, initial, sp.GetRequiredService<ILogger<RoutingConfigStore>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IntentClassifierHost>();
         services.AddSingleton<DepartmentRouter>();
         services.AddSingleton<DepartmentProxyMiddleware>();
@@ -64,14 +65,14 @@ public static class GatewayHosting
         services.AddHttpClient("worker-probe", c => c.Timeout = TimeSpan.FromSeconds(2));
         services.AddSingleton<WorkerStatusTracker>();
         services.AddHttpClient("worker-admin", c => c.Timeout = TimeSpan.FromMinutes(5)); // loading a big model takes a while
-        services.AddSingleton(sp => new ModelRegistry(Path.Combine(initial.BaseDirectory, initial.Lifecycle.Registry)));
+        services.AddSingleton(sp => new ModelRegistry(Path.Combine(initial.BaseDirectory, initial.Lifecycle.Registry), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WorkerTokens>();
         services.AddSingleton<WorkerModelClient>();
         services.AddSingleton<ModelLifecycle>();
         services.AddSingleton<CanaryManager>();
         services.AddSingleton<Admin.PackageUploads>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkerStatusTracker>());
-        services.Configure<SupervisorOptions>(builder.Configuration.GetSection("Supervisor"));
+        services.AddSupervisorOptions(builder.Configuration);
         services.AddSingleton<LocalWorkerSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalWorkerSupervisor>());
         services.AddHostedService<IntentModelLoader>();

@@ -4,7 +4,7 @@ using Gateway.Supervision;
 namespace Gateway.Hosting;
 
 /// <summary>Prints what is being served once every department has a ready worker: departments, versions, URLs.</summary>
-internal sealed class ReadyBanner(RoutingConfigStore configs, WorkerStatusTracker workers, IHostApplicationLifetime lifetime) : BackgroundService
+internal sealed class ReadyBanner(RoutingConfigStore configs, WorkerStatusTracker workers, TimeProvider clock, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,14 +14,14 @@ internal sealed class ReadyBanner(RoutingConfigStore configs, WorkerStatusTracke
             Console.WriteLine("WARNING: routing.json has no API keys: the gateway is OPEN to anyone who can reach it (local mode).");
         }
 
-        var started = TimeProvider.System.GetTimestamp();
+        var started = clock.GetTimestamp();
         while (!workers.AllDepartmentsReady())
         {
-            await Task.Delay(250, stoppingToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), clock, stoppingToken).ConfigureAwait(false);
         }
 
         await Task.Yield();
-        var seconds = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+        var seconds = clock.GetElapsedTime(started).TotalSeconds;
         Console.WriteLine($"gateway ready on {config.Listen} in {seconds:F1} s ({(config.IsLocal ? "local mode" : "container mode")})");
         foreach (var (department, settings) in configs.Current.Departments)
         {

@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Protocol.Admin;
 using Gateway.Supervision;
 
 namespace Gateway.Lifecycle;
@@ -9,7 +10,8 @@ namespace Gateway.Lifecycle;
 /// worker swaps in process) and stops the canary; rollback just stops it.
 /// </summary>
 public sealed class CanaryManager(
-    RoutingConfigStore configs, ModelRegistry registry, ModelLifecycle lifecycle, LocalWorkerSupervisor supervisor, WorkerStatusTracker status)
+    RoutingConfigStore configs, ModelRegistry registry, ModelLifecycle lifecycle, LocalWorkerSupervisor supervisor, WorkerStatusTracker status,
+    TimeProvider clock)
 {
     private readonly Dictionary<string, Canary> _canaries = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _changes = new(1, 1);
@@ -39,7 +41,7 @@ public sealed class CanaryManager(
         return canary is not null && Bucket(stickyKey) < canary.Percent ? ClusterId(department) : null;
     }
 
-    public async Task<object> StartAsync(string department, string version, int percent, string actor, CancellationToken cancellationToken)
+    public async Task<CanaryStarted> StartAsync(string department, string version, int percent, string actor, CancellationToken cancellationToken)
     {
         if (percent is < 1 or > 99)
         {
@@ -88,7 +90,7 @@ public sealed class CanaryManager(
             });
             Changed?.Invoke();
             registry.Audit(actor, "canary", department, version, "ok", $"{percent}% of traffic to {worker.Address}");
-            return new { department, canary = version, percent, worker = worker.Address.ToString() };
+            return new CanaryStarted(department, version, percent, worker.Address.ToString());
         }
         finally
         {
@@ -159,15 +161,15 @@ public sealed class CanaryManager(
 
     private async Task<bool> WaitReadyAsync(Uri worker, CancellationToken cancellationToken)
     {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(120);
-        while (TimeProvider.System.GetUtcNow() < deadline)
+        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(120);
+        while (clock.GetUtcNow() < deadline)
         {
             if ((await status.ProbeAsync(worker, cancellationToken).ConfigureAwait(false)).Ready)
             {
                 return true;
             }
 
-            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken).ConfigureAwait(false);
         }
 
         return false;

@@ -1,5 +1,6 @@
 using Gateway.Configuration;
 using Gateway.ModelKit.Packaging;
+using Gateway.Protocol.Admin;
 
 namespace Gateway.Lifecycle;
 
@@ -127,7 +128,7 @@ public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry reg
                 return old;
             });
             registry.Audit(actor, action, department, version, "ok", $"previous {previous ?? "none"}; {results.Count} workers switched");
-            return new ActivationResult(department, version, previous, results);
+            return new ActivationResult(department, version, previous) { Workers = results };
         }
         finally
         {
@@ -157,9 +158,4 @@ public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry reg
         registry.Audit(actor, action, department, version, "refused", reason);
         return new LifecycleException(status, reason);
     }
-
 }
-
-public sealed record ActivationResult(string Department, string Version, string? Previous, IReadOnlyList<WorkerActivation> Workers);
-
-public sealed record WorkerActivation(string Worker, bool Ok, string Detail);

@@ -1,6 +1,8 @@
-using Gateway.Api;
 using Gateway.Auth;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
+using Gateway.Protocol.Http;
+using Gateway.Protocol.Streaming;
 using Gateway.Routing;
 using Gateway.Telemetry;
 using Microsoft.AspNetCore.Http.Features;
@@ -29,14 +31,14 @@ public sealed class DepartmentProxyMiddleware(
         string clusterId = canaries.ClusterFor(decision.Department, body.StickyKey) ?? decision.Department;
         if (!proxyState.TryGetCluster(clusterId, out var cluster) && !proxyState.TryGetCluster(decision.Department, out cluster))
         {
-            throw new GatewayError(503, $"no workers are configured for '{decision.Department}'", "no_workers") { RetryAfterSeconds = 1 };
+            throw new OpenAiException(503, $"no workers are configured for '{decision.Department}'", code: "no_workers") { RetryAfterSeconds = 1 };
         }
 
         byte[] forwarded = body.WithModel(decision.Department);
         context.Request.Headers.Authorization = default; // the client's key stays at the gateway
         context.ReassignProxyRequest(cluster);
         StateDecisionInHeaders(context, decision);
-        context.Request.Headers["x-request-id"] = RequestIds.Of(context); // the worker logs the same id
+        context.Request.Headers[ProtocolHeaders.RequestId] = RequestIds.Of(context); // the worker logs the same id
         var started = TimeProvider.System.GetTimestamp();
         context.Response.OnStarting(() =>
         {
@@ -103,9 +105,9 @@ public sealed class DepartmentProxyMiddleware(
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers["x-gateway-department"] = decision.Department;
-            headers["x-gateway-route-confidence"] = confidence;
-            headers["x-request-id"] = requestId;
+            headers[ProtocolHeaders.Department] = decision.Department;
+            headers[ProtocolHeaders.RouteConfidence] = confidence;
+            headers[ProtocolHeaders.RequestId] = requestId;
             return Task.CompletedTask;
         });
     }
@@ -133,18 +135,18 @@ public sealed class DepartmentProxyMiddleware(
         if (!context.Response.HasStarted)
         {
             var failure = error.Error == ForwarderError.NoAvailableDestinations
-                ? new GatewayError(503, $"no healthy worker for '{decision.Department}' right now", "no_healthy_worker") { RetryAfterSeconds = 1 }
-                : new GatewayError(502, $"the {decision.Department} worker failed before answering ({error.Error})", "upstream_error");
+                ? new OpenAiException(503, $"no healthy worker for '{decision.Department}' right now", code: "no_healthy_worker") { RetryAfterSeconds = 1 }
+                : new OpenAiException(502, $"the {decision.Department} worker failed before answering ({error.Error})", code: "upstream_error");
             context.Response.Headers.Remove("Content-Length");
             await failure.WriteAsync(context.Response);
             return;
         }
 
         bool clientGone = context.RequestAborted.IsCancellationRequested;
-        bool eventStream = context.Response.ContentType?.StartsWith("text/event-stream", StringComparison.Ordinal) == true;
+        bool eventStream = context.Response.ContentType?.StartsWith(ServerSentEvents.MediaType, StringComparison.Ordinal) == true;
         if (deferred.AbortRequested && eventStream && !clientGone)
         {
-            var failure = new GatewayError(502, $"the {decision.Department} worker failed mid-stream ({error.Error}); the answer is incomplete", "upstream_error");
+            var failure = new OpenAiException(502, $"the {decision.Department} worker failed mid-stream ({error.Error}); the answer is incomplete", code: "upstream_error");
             await context.Response.Body.WriteAsync(failure.ToSseEvent());
             return;
         }

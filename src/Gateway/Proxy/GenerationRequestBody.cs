@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Gateway.Api;
+using Gateway.Protocol.Errors;
 using Gateway.Text.Chat;
 
 namespace Gateway.Proxy;
@@ -51,7 +51,7 @@ public sealed class GenerationRequestBody
             }
             catch (EndOfStreamException)
             {
-                throw new GatewayError(400, "the request body is shorter than its Content-Length", "invalid_body");
+                throw new OpenAiException(400, "the request body is shorter than its Content-Length", code: "invalid_body");
             }
 
             return Parse(exact);
@@ -80,7 +80,7 @@ public sealed class GenerationRequestBody
             using var document = JsonDocument.Parse(bytes);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new GatewayError(400, "the request body must be a JSON object", "invalid_json");
+                throw new OpenAiException(400, "the request body must be a JSON object", code: "invalid_json");
             }
 
             var (model, start, end) = FindModel(bytes);
@@ -89,7 +89,7 @@ public sealed class GenerationRequestBody
         }
         catch (JsonException e)
         {
-            throw new GatewayError(400, $"the request body is not valid JSON: {e.Message}", "invalid_json");
+            throw new OpenAiException(400, $"the request body is not valid JSON: {e.Message}", code: "invalid_json");
         }
     }
 
@@ -124,7 +124,7 @@ public sealed class GenerationRequestBody
                 {
                     JsonTokenType.String => reader.GetString(),
                     JsonTokenType.Null => null,
-                    _ => throw new GatewayError(400, "'model' must be a string", "invalid_type", "model"),
+                    _ => throw new OpenAiException(400, "'model' must be a string", code: "invalid_type", param: "model"),
                 };
                 return (model, start, (int)reader.BytesConsumed);
             }
@@ -149,15 +149,15 @@ public sealed class GenerationRequestBody
             }
             catch (ChatFormatException e)
             {
-                throw new GatewayError(400, e.Message, param: e.Param);
+                throw new OpenAiException(400, e.Message, param: e.Param);
             }
         }
 
         return root.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String ? [ChatTurn.User(prompt.GetString()!)] : [];
     }
 
-    private static GatewayError TooLarge(long limit) =>
-        new(413, $"the request body is larger than the gateway accepts ({limit} bytes)", "request_too_large");
+    private static OpenAiException TooLarge(long limit) =>
+        new(413, $"the request body is larger than the gateway accepts ({limit} bytes)", code: "request_too_large");
 
     public override string ToString() => Encoding.UTF8.GetString(_bytes);
 }

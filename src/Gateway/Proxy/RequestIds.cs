@@ -1,3 +1,5 @@
+using Gateway.Protocol.Http;
+
 namespace Gateway.Proxy;
 
 /// <summary>The x-request-id of a request: the client's, when it sent a sane one, else a new one.</summary>
@@ -12,7 +14,7 @@ public static class RequestIds
             return id;
         }
 
-        string? sent = context.Request.Headers["x-request-id"];
+        string? sent = context.Request.Headers[ProtocolHeaders.RequestId];
         id = sent is { Length: > 0 and <= 128 } && sent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')
             ? sent
             : Guid.NewGuid().ToString("N");

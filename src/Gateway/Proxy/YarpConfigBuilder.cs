@@ -1,4 +1,5 @@
 using Gateway.Configuration;
+using Gateway.Protocol.Http;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 
@@ -6,7 +7,7 @@ namespace Gateway.Proxy;
 
 /// <summary>
 /// One YARP cluster per department, its workers as destinations, with active health checks on
-/// /readyz and passive ones on transport failures. A single route carries the OpenAI generation
+/// the workers' readiness route and passive ones on transport failures. A single route carries the OpenAI generation
 /// endpoints; <see cref="DepartmentProxyMiddleware"/> assigns each request its department's cluster.
 /// </summary>
 public static class YarpConfigBuilder
@@ -29,7 +30,7 @@ public static class YarpConfigBuilder
                 Active = new ActiveHealthCheckConfig
                 {
                     Enabled = true, Interval = config.HealthChecks.Interval, Timeout = config.HealthChecks.Timeout,
-                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures, Path = "/readyz",
+                    Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures, Path = ApiRoutes.Ready,
                 },
                 Passive = new PassiveHealthCheckConfig
                 {
@@ -40,7 +41,7 @@ public static class YarpConfigBuilder
             HttpRequest = new Yarp.ReverseProxy.Forwarder.ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromMinutes(10) },
         }).ToList();
 
-        var routes = new[] { "/v1/chat/completions", "/v1/completions" }.Select(path => new RouteConfig
+        var routes = new[] { ApiRoutes.ChatCompletions, ApiRoutes.Completions }.Select(path => new RouteConfig
         {
             RouteId = $"{GenerationRoute}{path.Replace('/', '-')}",
             ClusterId = config.Intent.Fallback, // replaced per request by the department decision

@@ -1,5 +1,5 @@
-using Gateway.Api;
 using Gateway.Configuration;
+using Gateway.Protocol.Errors;
 using Gateway.Text.Chat;
 
 namespace Gateway.Routing;
@@ -16,8 +16,8 @@ public sealed class DepartmentRouter(IntentClassifierHost intent)
         var decision = Explicit(config, model) ?? Pinned(key) ?? ByIntent(config, key, conversation);
         if (key is not null && !key.Allows(decision.Department))
         {
-            throw new GatewayError(403, $"The API key '{key.Name}' may not use the '{decision.Department}' department (allowed: {string.Join(", ", key.Departments)})",
-                "department_not_allowed", "model");
+            throw new OpenAiException(403, $"The API key '{key.Name}' may not use the '{decision.Department}' department (allowed: {string.Join(", ", key.Departments)})",
+                code: "department_not_allowed", param: "model");
         }
 
         return decision;
@@ -38,8 +38,8 @@ public sealed class DepartmentRouter(IntentClassifierHost intent)
         }
 
         string department = config.ResolveDepartment(name)
-            ?? throw new GatewayError(404, $"The model '{model}' does not exist: use 'auto', a department ({string.Join(", ", config.Departments.Keys)}) or one of their aliases",
-                "model_not_found", "model");
+            ?? throw new OpenAiException(404, $"The model '{model}' does not exist: use 'auto', a department ({string.Join(", ", config.Departments.Keys)}) or one of their aliases",
+                code: "model_not_found", param: "model");
         string reason = department == name ? "model field" : "alias";
         return new RouteDecision(department, 1.0, new Dictionary<string, double> { [department] = 1.0 }, reason, null, version.Length > 0 ? version : null);
     }

@@ -1,3 +1,4 @@
+using Gateway.Protocol.Admin;
 using Gateway.Text.Chat;
 
 namespace Gateway.Routing;
@@ -7,7 +8,7 @@ namespace Gateway.Routing;
 /// Swapped as one reference, so requests in flight keep the classifier they started with; a replaced
 /// classifier is disposed a little later, once no request can still be scoring with it.
 /// </summary>
-public sealed class IntentClassifierHost
+public sealed class IntentClassifierHost(TimeProvider clock)
 {
     private static readonly TimeSpan DisposeDelay = TimeSpan.FromSeconds(5);
     private IIntentClassifier? _current;
@@ -44,11 +45,11 @@ public sealed class IntentClassifierHost
         }
     }
 
-    private static void Retire(IIntentClassifier? classifier)
+    private void Retire(IIntentClassifier? classifier)
     {
         if (classifier is IDisposable disposable)
         {
-            _ = Task.Delay(DisposeDelay).ContinueWith(_ => disposable.Dispose(), TaskScheduler.Default);
+            _ = Task.Delay(DisposeDelay, clock).ContinueWith(_ => disposable.Dispose(), TaskScheduler.Default);
         }
     }
 }
@@ -74,5 +75,3 @@ public sealed class ShadowStats
         return new ShadowAgreement(scored, agreed, scored == 0 ? 0 : (double)agreed / scored);
     }
 }
-
-public sealed record ShadowAgreement(long Scored, long Agreed, double Rate);

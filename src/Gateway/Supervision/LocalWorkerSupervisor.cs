@@ -12,7 +12,7 @@ namespace Gateway.Supervision;
 /// </summary>
 public sealed partial class LocalWorkerSupervisor(
     RoutingConfigStore configs, IOptions<SupervisorOptions> options, Lifecycle.ModelLifecycle lifecycle, Lifecycle.WorkerTokens tokens,
-    ILogger<LocalWorkerSupervisor> logger) : BackgroundService
+    TimeProvider clock, ILogger<LocalWorkerSupervisor> logger) : BackgroundService
 {
     private readonly List<WorkerChild> _children = [];
 
@@ -51,7 +51,7 @@ public sealed partial class LocalWorkerSupervisor(
             foreach (var worker in settings.Workers)
             {
                 // A restarted worker serves the version activated since, not the one routing.json started with.
-                var child = new WorkerChild(department, worker, () => lifecycle.ActivePath(dept) ?? configured, assembly, tokens.Current, logger, grounding);
+                var child = new WorkerChild(department, worker, () => lifecycle.ActivePath(dept) ?? configured, assembly, tokens.Current, logger, grounding, clock);
                 lock (_children)
                 {
                     _children.Add(child);
@@ -66,7 +66,7 @@ public sealed partial class LocalWorkerSupervisor(
 
     private async Task SuperviseAsync(WorkerChild child, CancellationToken stoppingToken)
     {
-        var restarts = new ResiliencePipelineBuilder()
+        var restarts = new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<WorkerExitedException>(),
@@ -107,7 +107,7 @@ public sealed partial class LocalWorkerSupervisor(
         var template = config.Departments[department].Workers[0];
         var worker = template with { Port = FreePort(), Address = null };
         var grounding = config.Departments[department].Grounding is { } g ? g with { Knowledge = g.ResolveKnowledge(config.BaseDirectory) } : null;
-        var child = new WorkerChild(department, worker, () => package, assembly, tokens.Current, logger, grounding);
+        var child = new WorkerChild(department, worker, () => package, assembly, tokens.Current, logger, grounding, clock);
         var stop = new CancellationTokenSource();
         lock (_children)
         {

@@ -1,15 +1,21 @@
 using System.Diagnostics;
-using System.Globalization;
 using Gateway.Configuration;
 using Gateway.Grounding;
+using Gateway.Protocol.Workers;
 
 namespace Gateway.Supervision;
 
 /// <summary>One supervised worker process: how to start it, its log lines forwarded with a department prefix.</summary>
 /// <param name="knowledge">The department's grounding with its knowledge folder already absolute; null serves without one.</param>
+/// <param name="clock">The gateway's clock, which says whether a worker ran long enough to count as stable.</param>
 public sealed partial class WorkerChild(
-    string department, WorkerConfig worker, Func<string> model, string assembly, string? adminToken, ILogger logger, GroundingConfig? knowledge = null)
+    string department, WorkerConfig worker, Func<string> model, string assembly, string? adminToken, ILogger logger,
+    GroundingConfig? knowledge = null, TimeProvider? clock = null)
 {
+    /// <summary>A worker that stayed up this long exited for a new reason: its restarts start their backoff afresh.</summary>
+    private static readonly TimeSpan StableRun = TimeSpan.FromMinutes(1);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private Process? _process;
 
     public string Department => department;
@@ -20,7 +26,7 @@ public sealed partial class WorkerChild(
     /// <summary>Runs the worker until it exits (throws <see cref="WorkerExitedException"/>) or the gateway stops (kills it).</summary>
     public async Task RunUntilExitAsync(CancellationToken stoppingToken)
     {
-        var started = Stopwatch.StartNew();
+        long started = _clock.GetTimestamp();
         using var process = Start();
         _process = process;
         Starts++;
@@ -34,8 +40,9 @@ public sealed partial class WorkerChild(
             throw;
         }
 
-        LogExited(logger, Name, process.ExitCode, started.Elapsed.TotalSeconds);
-        if (started.Elapsed < TimeSpan.FromMinutes(1))
+        var ran = _clock.GetElapsedTime(started);
+        LogExited(logger, Name, process.ExitCode, ran.TotalSeconds);
+        if (ran < StableRun)
         {
             throw new WorkerExitedException($"{Name} exited with code {process.ExitCode}");
         }
@@ -57,18 +64,43 @@ public sealed partial class WorkerChild(
         }
     }
 
+    /// <summary>
+    /// What the worker is started with now: routing.json's settings for it, the version to serve (the one active at this
+    /// start), this gateway's process id and the admin token. Settings routing.json leaves out stay unset: the worker's defaults.
+    /// </summary>
+    public WorkerLaunch Launch() => new()
+    {
+        Department = department,
+        Model = model(),
+        Port = worker.Port!.Value,
+        Device = worker.Device,
+        MaxBatchSize = worker.MaxBatchSize,
+        IntraOpThreads = worker.Threads,
+        GpuMemoryLimitBytes = worker.GpuMemoryLimitBytes,
+        ParentProcessId = Environment.ProcessId,
+        Knowledge = knowledge?.Knowledge,
+        GroundingTopK = knowledge?.TopK,
+        GroundingUnit = knowledge?.Unit?.Name(),
+        Grounding = knowledge?.Enabled,
+        AdminToken = adminToken,
+    };
+
+    /// <summary>The worker's command line after the assembly.</summary>
+    public IEnumerable<string> Arguments() => Launch().Arguments();
+
     private Process Start()
     {
+        var launch = Launch();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(assembly);
-        foreach (string arg in Arguments())
+        foreach (string arg in launch.Arguments())
         {
             info.ArgumentList.Add(arg);
         }
 
-        if (adminToken is not null)
+        foreach (var (name, value) in launch.Environment())
         {
-            info.Environment["Worker__AdminToken"] = adminToken; // not on the command line, where ps would show it
+            info.Environment[name] = value; // secrets: not on the command line, where ps would show them
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -77,42 +109,8 @@ public sealed partial class WorkerChild(
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        LogStarted(logger, Name, process.Id, model());
+        LogStarted(logger, Name, process.Id, launch.Model);
         return process;
-    }
-
-    /// <summary>The worker's command line after the assembly.</summary>
-    public IEnumerable<string> Arguments()
-    {
-        static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
-        yield return "--department"; yield return department;
-        yield return "--model"; yield return model();
-        yield return "--port"; yield return I(worker.Port!.Value);
-        yield return "--device"; yield return worker.Device;
-        yield return "--max-batch"; yield return I(worker.MaxBatchSize);
-        yield return "--threads"; yield return I(worker.Threads);
-        yield return "--Worker:ParentProcessId"; yield return I(Environment.ProcessId);
-
-        if (worker.GpuMemoryLimitBytes is long limit)
-        {
-            yield return "--Worker:GpuMemoryLimitBytes"; yield return I(limit);
-        }
-
-        if (knowledge is not null)
-        {
-            yield return "--knowledge"; yield return knowledge.Knowledge;
-            if (knowledge.TopK is int topK)
-            {
-                yield return "--Worker:GroundingTopK"; yield return I(topK);
-            }
-
-            if (knowledge.Unit is { } unit)
-            {
-                yield return "--Worker:GroundingUnit"; yield return unit.Name();
-            }
-
-            yield return "--Worker:Grounding"; yield return knowledge.Enabled ? "true" : "false";
-        }
     }
 
     private void Forward(string? line)

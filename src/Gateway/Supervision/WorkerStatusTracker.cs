@@ -8,7 +8,7 @@ namespace Gateway.Supervision;
 /// Polls every worker's /readyz to know which are ready and which model version each serves: for
 /// GET /v1/models, the gateway's own readiness, and the supervisor's start-up wait.
 /// </summary>
-public sealed class WorkerStatusTracker(RoutingConfigStore configs, IHttpClientFactory httpClients) : BackgroundService
+public sealed class WorkerStatusTracker(RoutingConfigStore configs, IHttpClientFactory httpClients, TimeProvider clock) : BackgroundService
 {
     private readonly ConcurrentDictionary<Uri, WorkerStatus> _statuses = new();
 
@@ -53,7 +53,7 @@ public sealed class WorkerStatusTracker(RoutingConfigStore configs, IHttpClientF
             await Task.WhenAll(workers.Select(w => ProbeAsync(w, stoppingToken))).ConfigureAwait(false);
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, configs.Current.HealthChecks.Interval.TotalSeconds)), stoppingToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(2, configs.Current.HealthChecks.Interval.TotalSeconds)), clock, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

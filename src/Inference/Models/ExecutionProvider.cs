@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 
@@ -6,31 +7,29 @@ namespace Gateway.Inference.Models;
 /// <summary>The device a model runs on: CPU, or one CUDA GPU (with the GPU build of ONNX Runtime).</summary>
 public sealed record ExecutionProvider(string Kind, int DeviceId)
 {
+    /// <summary>The device names <see cref="Parse"/> understands, for messages.</summary>
+    public const string KnownDevices = "cpu, cuda or cuda:N";
+
     public static ExecutionProvider Cpu { get; } = new("cpu", 0);
 
     public bool IsCuda => Kind == "cuda";
 
     public override string ToString() => IsCuda ? $"cuda:{DeviceId}" : "cpu";
 
-    public static ExecutionProvider Parse(string device)
+    public static ExecutionProvider Parse(string device) =>
+        TryParse(device, out var provider) ? provider : throw new ArgumentException($"device '{device}' is not understood: use {KnownDevices}");
+
+    public static bool TryParse(string? device, [NotNullWhen(true)] out ExecutionProvider? provider)
     {
-        string d = device.Trim().ToLowerInvariant();
-        if (d == "cpu")
+        string d = device?.Trim().ToLowerInvariant() ?? "";
+        provider = d switch
         {
-            return Cpu;
-        }
-
-        if (d == "cuda")
-        {
-            return new("cuda", 0);
-        }
-
-        if (d.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(d[5..], NumberStyles.None, CultureInfo.InvariantCulture, out int id))
-        {
-            return new("cuda", id);
-        }
-
-        throw new ArgumentException($"device '{device}' is not understood: use cpu, cuda or cuda:N");
+            "cpu" => Cpu,
+            "cuda" => new("cuda", 0),
+            _ when d.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(d[5..], NumberStyles.None, CultureInfo.InvariantCulture, out int id) => new("cuda", id),
+            _ => null,
+        };
+        return provider is not null;
     }
 
     /// <summary>Session options for this device; throws <see cref="ModelLoadException"/> when the provider cannot load.</summary>

@@ -8,12 +8,13 @@ namespace Gateway.Text.Chat;
 /// render the package's Jinja chat template, then encode without adding special tokens (the
 /// template writes BOS and role markers itself).
 /// </summary>
-public sealed class ChatPrompter(ChatTemplate? template, ITextTokenizer tokenizer)
+/// <param name="clock">The clock a template's <c>strftime_now</c> reads (a host's); null: the system clock.</param>
+public sealed class ChatPrompter(ChatTemplate? template, ITextTokenizer tokenizer, TimeProvider? clock = null)
 {
     public bool HasTemplate => template is not null;
 
-    public static ChatPrompter Load(string packageDirectory, ITextTokenizer tokenizer) =>
-        new(ChatTemplateLoader.Load(packageDirectory), tokenizer);
+    public static ChatPrompter Load(string packageDirectory, ITextTokenizer tokenizer, TimeProvider? clock = null) =>
+        new(ChatTemplateLoader.Load(packageDirectory), tokenizer, clock);
 
     /// <summary>Renders the conversation; throws <see cref="ChatTemplateException"/> when the template refuses it.</summary>
     public string Render(
@@ -33,7 +34,7 @@ public sealed class ChatPrompter(ChatTemplate? template, ITextTokenizer tokenize
             BosToken = tokenizer.BosTokenId is int bos ? tokenizer.TokenString(bos) : null,
             EosToken = tokenizer.EosTokenIds.Count > 0 ? tokenizer.TokenString(tokenizer.EosTokenIds[0]) : null,
             Tools = tools,
-            Extra = extra ?? new Dictionary<string, object?>(),
+            Extra = WithClock(extra),
         });
     }
 
@@ -41,4 +42,16 @@ public sealed class ChatPrompter(ChatTemplate? template, ITextTokenizer tokenize
         IReadOnlyList<ChatTurn> messages, bool addGenerationPrompt,
         IReadOnlyList<object?>? tools = null, IReadOnlyDictionary<string, object?>? extra = null) =>
         tokenizer.Encode(Render(messages, addGenerationPrompt, tools, extra), addSpecialTokens: false);
+
+    private IReadOnlyDictionary<string, object?> WithClock(IReadOnlyDictionary<string, object?>? extra)
+    {
+        if (clock is null || extra?.ContainsKey(ChatTemplate.TimeProviderKey) == true)
+        {
+            return extra ?? new Dictionary<string, object?>();
+        }
+
+        var withClock = extra is null ? new Dictionary<string, object?>(1) : new Dictionary<string, object?>(extra);
+        withClock[ChatTemplate.TimeProviderKey] = clock;
+        return withClock;
+    }
 }

@@ -14,7 +14,7 @@ namespace Gateway.Worker.Hosting;
 /// warms it up, and only then reports ready. A package that cannot load stops the process with exit
 /// code 1, so a supervisor sees the failure instead of a worker that never becomes ready.
 /// </summary>
-public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApplicationLifetime lifetime, ILogger<EngineHost> logger)
+public sealed partial class EngineHost(IOptions<WorkerOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<EngineHost> logger)
     : IHostedService, IDisposable
 {
     private readonly WorkerOptions _options = options.Value;
@@ -68,7 +68,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
         await _swapping.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var started = TimeProvider.System.GetTimestamp();
+            var started = clock.GetTimestamp();
             var next = await LoadModelAsync(directory, GroundingFor(directory)).ConfigureAwait(false);
             var previous = Interlocked.Exchange(ref _model, next);
             if (previous is not null)
@@ -82,7 +82,7 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
             }
 
             LogSwapped(logger, _options.Department, previous?.Version, next.Version);
-            return (next, previous?.Version, TimeProvider.System.GetElapsedTime(started));
+            return (next, previous?.Version, clock.GetElapsedTime(started));
         }
         finally
         {
@@ -121,10 +121,10 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
         try
         {
-            var started = TimeProvider.System.GetTimestamp();
+            var started = clock.GetTimestamp();
             var loaded = await LoadModelAsync(_options.Model, grounding).ConfigureAwait(false);
             Volatile.Write(ref _model, loaded);
-            LogReady(logger, _options.Department, loaded.Version, loaded.Engine.Model.Provider.ToString(), TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            LogReady(logger, _options.Department, loaded.Version, loaded.Engine.Model.Provider.ToString(), clock.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is ModelLoadException or InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
@@ -136,19 +136,16 @@ public sealed partial class EngineHost(IOptions<WorkerOptions> options, IHostApp
 
     private async Task<LoadedWorkerModel> LoadModelAsync(string directory, KnowledgeGrounding? grounding)
     {
-        var engine = InferenceEngine.Load(new EngineOptions
-        {
-            ModelDirectory = directory, Device = _options.Device, GpuMemoryLimitBytes = _options.GpuMemoryLimitBytes,
-            FallbackToCpu = _options.FallbackToCpu, IntraOpThreads = _options.IntraOpThreads, InterOpThreads = _options.InterOpThreads,
-            AllowSpinning = _options.AllowSpinning, MaxBatchSize = _options.MaxBatchSize, MaxQueuedRequests = _options.MaxQueuedRequests,
-            DefaultMaxTokens = _options.DefaultMaxTokens,
-        }, _options.Department, warn: message => LogProviderFallback(logger, message));
+        var engine = InferenceEngine.Load(new EngineOptions(directory, _options.Engine), _options.Department, clock, warn: message => LogProviderFallback(logger, message));
         try
         {
-            var prompter = ChatPrompter.Load(directory, engine.Tokenizer);
+            var prompter = ChatPrompter.Load(directory, engine.Tokenizer, clock);
             await WarmUpAsync(engine).ConfigureAwait(false);
             // The knowledge base belongs to the department; the version decides how it is cut and how much goes in.
-            return new LoadedWorkerModel(engine, prompter, _options.Department, PackageManifest.VersionOf(directory), Path.GetFullPath(directory)) { Grounding = grounding };
+            return new LoadedWorkerModel(engine, prompter, _options.Department, PackageManifest.VersionOf(directory), Path.GetFullPath(directory), clock.GetUtcNow())
+            {
+                Grounding = grounding,
+            };
         }
         catch
         {

@@ -7,7 +7,8 @@ namespace Gateway.Worker.Hosting;
 /// One loaded model version and what the endpoints serve from it. Requests hold leases; after a swap
 /// the old version is retired and its engine freed when the last request on it finishes.
 /// </summary>
-public sealed class LoadedWorkerModel(InferenceEngine engine, ChatPrompter prompter, string department, string version, string directory)
+/// <param name="created">When this version was loaded (GET /v1/models says so as "created").</param>
+public sealed class LoadedWorkerModel(InferenceEngine engine, ChatPrompter prompter, string department, string version, string directory, DateTimeOffset created)
 {
     private readonly Lock _gate = new();
     private int _leases;
@@ -18,7 +19,7 @@ public sealed class LoadedWorkerModel(InferenceEngine engine, ChatPrompter promp
     public string Department { get; } = department;
     public string Version { get; } = version;
     public string Directory { get; } = directory;
-    public long CreatedUnix { get; } = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+    public long CreatedUnix { get; } = created.ToUnixTimeSeconds();
 
     /// <summary>The department's indexed knowledge base; null when the worker serves without one.</summary>
     public Grounding.KnowledgeGrounding? Grounding { get; init; }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Worker.Hosting;
 
 /// <summary>Stops the worker when the gateway that started it is gone, so a killed gateway leaves no orphans.</summary>
-internal sealed partial class ParentProcessWatch(IOptions<WorkerOptions> options, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatch> logger)
+internal sealed partial class ParentProcessWatch(
+    IOptions<WorkerOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<ParentProcessWatch> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -14,7 +15,7 @@ internal sealed partial class ParentProcessWatch(IOptions<WorkerOptions> options
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
             if (!IsAlive(parent))

@@ -1,14 +1,20 @@
+using System.Collections.Frozen;
 using Gateway.Grounding;
+using Gateway.Inference.Models;
+using Gateway.Protocol.Workers;
 
 namespace Gateway.Worker.Hosting;
 
 /// <summary>
 /// One worker's settings, from the "Worker" configuration section: command line
 /// (<c>--department it --model models/it/v7 --port 5102</c>), environment (<c>Worker__Department</c>) or appsettings.
+/// The names that travel between processes are declared in <see cref="WorkerSettings"/>; the defaults and ranges of the
+/// worker's own settings here, those of the engine's in <see cref="EngineSettings"/>. Checked at start by
+/// <see cref="WorkerOptionsValidator"/>.
 /// </summary>
 public sealed class WorkerOptions
 {
-    public const string Section = "Worker";
+    public const string Section = WorkerSetting.Section;
 
     public string Department { get; set; } = "general";
 
@@ -18,20 +24,17 @@ public sealed class WorkerOptions
     public int Port { get; set; } = 5100;
 
     /// <summary>Address to listen on: loopback by default; 0.0.0.0 in a container.</summary>
-    public string Host { get; set; } = "127.0.0.1";
+    public string Host { get; set; } = WorkerDefaults.Host;
 
-    public string Device { get; set; } = "cpu";
-    public long? GpuMemoryLimitBytes { get; set; }
-    public bool FallbackToCpu { get; set; }
-    public int IntraOpThreads { get; set; }
-    public int InterOpThreads { get; set; }
-    public bool AllowSpinning { get; set; } = true;
-    public int MaxBatchSize { get; set; } = 8;
-    public int MaxQueuedRequests { get; set; } = 64;
-    public int DefaultMaxTokens { get; set; } = 512;
+    /// <summary>
+    /// How the engine runs each version this worker loads. Its settings sit in this same section, beside the worker's
+    /// (<c>Worker__MaxBatchSize</c>, <c>--max-batch</c>, <c>Worker:Device</c>): the names deployments have always used.
+    /// <see cref="WorkerHostingExtensions.AddWorkerOptions"/> binds them from there.
+    /// </summary>
+    public EngineSettings Engine { get; set; } = new();
 
     /// <summary>Largest request body accepted; larger ones get 413.</summary>
-    public long MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+    public long MaxRequestBytes { get; set; } = WorkerDefaults.MaxRequestBytes;
 
     /// <summary>
     /// Shared secret for the internal model-swap endpoints (header x-worker-token), set by the gateway that
@@ -60,50 +63,6 @@ public sealed class WorkerOptions
     /// <summary>Grounding is on by default: asked for, or left unset with a knowledge folder given.</summary>
     public bool GroundingByDefault => Grounding ?? !string.IsNullOrWhiteSpace(Knowledge);
 
-    public static readonly Dictionary<string, string> CommandLineSwitches = new(StringComparer.Ordinal)
-    {
-        ["--department"] = $"{Section}:{nameof(Department)}",
-        ["--model"] = $"{Section}:{nameof(Model)}",
-        ["--port"] = $"{Section}:{nameof(Port)}",
-        ["--host"] = $"{Section}:{nameof(Host)}",
-        ["--device"] = $"{Section}:{nameof(Device)}",
-        ["--max-batch"] = $"{Section}:{nameof(MaxBatchSize)}",
-        ["--max-queue"] = $"{Section}:{nameof(MaxQueuedRequests)}",
-        ["--threads"] = $"{Section}:{nameof(IntraOpThreads)}",
-        ["--knowledge"] = $"{Section}:{nameof(Knowledge)}",
-    };
-
-    /// <summary>Throws with the setting's name when the worker cannot start with these options.</summary>
-    public void Validate()
-    {
-        if (string.IsNullOrWhiteSpace(Model))
-        {
-            throw new ArgumentException("Worker:Model (--model) must name a model package folder");
-        }
-
-        if (Port is < 0 or > 65535)
-        {
-            throw new ArgumentException($"Worker:Port (--port) must be 0..65535, got {Port}");
-        }
-
-        if (MaxRequestBytes < 1024)
-        {
-            throw new ArgumentException("Worker:MaxRequestBytes must be at least 1024");
-        }
-
-        if (GroundingTopK is < 1 or > GroundingSettings.MaxTopK)
-        {
-            throw new ArgumentException($"Worker:GroundingTopK must be 1..{GroundingSettings.MaxTopK}, got {GroundingTopK}");
-        }
-
-        if (GroundingUnit is not null && RetrievalUnits.Parse(GroundingUnit) is null)
-        {
-            throw new ArgumentException($"Worker:GroundingUnit must be section or sentence, got '{GroundingUnit}'");
-        }
-
-        if (Grounding == true && string.IsNullOrWhiteSpace(Knowledge))
-        {
-            throw new ArgumentException("Worker:Grounding is true but no knowledge base is given (Worker:Knowledge, --knowledge)");
-        }
-    }
+    /// <summary>The worker's short switches (<c>--max-batch</c> → <c>Worker:MaxBatchSize</c>), as the gateway renders them.</summary>
+    public static FrozenDictionary<string, string> CommandLineSwitches => WorkerSettings.CommandLineSwitches;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Inference.Generation;
+using Gateway.Protocol.Errors;
 using Gateway.Text.Chat;
 using Gateway.Text.Templates;
 using Gateway.Worker.Grounding;
@@ -11,7 +12,7 @@ namespace Gateway.Worker.OpenAi;
 /// <summary>POST /v1/chat/completions: OpenAI chat completions, whole or streamed as server-sent events.</summary>
 internal static class ChatCompletionsEndpoint
 {
-    public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
+    public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options, TimeProvider clock)
     {
         var (lease, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
         using (lease)
@@ -38,8 +39,8 @@ internal static class ChatCompletionsEndpoint
             }
 
             var request = SamplingParameters.Read(body, prompt, topLogprobs);
-            var writer = new ChatResponseWriter(WorkerRequest.NewId("chatcmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null, grounding.Passages);
-            await Generation.RespondAsync(context, model, body, request, "chat", writer).ConfigureAwait(false);
+            var writer = new ChatResponseWriter(WorkerRequest.NewId("chatcmpl-"), WorkerRequest.UnixNow(clock), model, topLogprobs is not null, grounding.Passages);
+            await Generation.RespondAsync(context, model, body, request, "chat", writer, clock).ConfigureAwait(false);
         }
     }
 }

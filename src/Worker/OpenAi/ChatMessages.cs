@@ -1,3 +1,4 @@
+using Gateway.Protocol.Errors;
 using Gateway.Text.Chat;
 
 namespace Gateway.Worker.OpenAi;

@@ -9,9 +9,19 @@ namespace Gateway.Worker.OpenAi;
 
 /// <summary>chat.completion and chat.completion.chunk objects, as the OpenAI API and SDKs expect them.</summary>
 internal sealed class ChatResponseWriter(
-    string id, long created, LoadedWorkerModel model, bool logprobs, IReadOnlyList<(Passage Passage, double Score)>? grounding = null) : IResponseWriter
+    string id, long created, LoadedWorkerModel model, bool logprobs, IReadOnlyList<(Passage Passage, double Score)>? grounding = null) : ResponseWriter
 {
-    public void WriteStart(Utf8JsonWriter json, bool includeUsage) => Chunk(json, includeUsage, choices: () =>
+    protected override void WriteHeader(Utf8JsonWriter json, bool chunk)
+    {
+        json.WriteString("id", id);
+        json.WriteString("object", chunk ? "chat.completion.chunk" : "chat.completion");
+        json.WriteNumber("created", created);
+        json.WriteString("model", model.Department);
+        json.WriteString("system_fingerprint", $"{model.Department}:{model.Version}");
+    }
+
+    // The first chunk names the role, as OpenAI's streams do.
+    protected override void WriteFirstChoice(Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteNumber("index", 0);
@@ -22,9 +32,9 @@ internal sealed class ChatResponseWriter(
         json.WriteNull("logprobs");
         json.WriteNull("finish_reason");
         json.WriteEndObject();
-    });
+    }
 
-    public void WriteChunk(Utf8JsonWriter json, GenerationUpdate update, bool includeUsage) => Chunk(json, includeUsage, choices: () =>
+    protected override void WriteChoice(Utf8JsonWriter json, GenerationUpdate update)
     {
         json.WriteStartObject();
         json.WriteNumber("index", 0);
@@ -38,23 +48,10 @@ internal sealed class ChatResponseWriter(
         WriteLogprobs(json, update.Logprob is { } lp ? [lp] : []);
         WriteFinish(json, update.FinishReason);
         json.WriteEndObject();
-    });
-
-    public void WriteUsageChunk(Utf8JsonWriter json, GenerationUsage usage)
-    {
-        json.WriteStartObject();
-        WriteHeader(json, "chat.completion.chunk");
-        json.WriteStartArray("choices");
-        json.WriteEndArray();
-        OpenAiUsage.Write(json, usage);
-        json.WriteEndObject();
     }
 
-    public void WriteCompletion(Utf8JsonWriter json, CollectedGeneration result)
+    protected override void WriteChoice(Utf8JsonWriter json, CollectedGeneration result)
     {
-        json.WriteStartObject();
-        WriteHeader(json, "chat.completion");
-        json.WriteStartArray("choices");
         json.WriteStartObject();
         json.WriteNumber("index", 0);
         json.WriteStartObject("message");
@@ -64,35 +61,9 @@ internal sealed class ChatResponseWriter(
         WriteLogprobs(json, result.Logprobs);
         WriteFinish(json, result.Finish);
         json.WriteEndObject();
-        json.WriteEndArray();
-        OpenAiUsage.Write(json, result.Usage);
-        GroundingReport.WriteField(json, grounding);
-        json.WriteEndObject();
     }
 
-    private void Chunk(Utf8JsonWriter json, bool includeUsage, Action choices)
-    {
-        json.WriteStartObject();
-        WriteHeader(json, "chat.completion.chunk");
-        json.WriteStartArray("choices");
-        choices();
-        json.WriteEndArray();
-        if (includeUsage)
-        {
-            json.WriteNull("usage");
-        }
-
-        json.WriteEndObject();
-    }
-
-    private void WriteHeader(Utf8JsonWriter json, string objectType)
-    {
-        json.WriteString("id", id);
-        json.WriteString("object", objectType);
-        json.WriteNumber("created", created);
-        json.WriteString("model", model.Department);
-        json.WriteString("system_fingerprint", $"{model.Department}:{model.Version}");
-    }
+    protected override void WriteExtensions(Utf8JsonWriter json) => GroundingReport.WriteField(json, grounding);
 
     private void WriteLogprobs(Utf8JsonWriter json, IReadOnlyList<TokenLogprob> tokens)
     {
@@ -137,30 +108,4 @@ internal sealed class ChatResponseWriter(
 
         json.WriteEndArray();
     }
-
-    private static void WriteFinish(Utf8JsonWriter json, FinishReason? finish)
-    {
-        if (finish is null)
-        {
-            json.WriteNull("finish_reason");
-        }
-        else
-        {
-            json.WriteString("finish_reason", finish == FinishReason.Length ? "length" : "stop");
-        }
-    }
-}
-
-internal static class OpenAiUsage
-{
-    public static void Write(Utf8JsonWriter json, GenerationUsage usage)
-    {
-        json.WriteStartObject("usage");
-        json.WriteNumber("prompt_tokens", usage.PromptTokens);
-        json.WriteNumber("completion_tokens", usage.CompletionTokens);
-        json.WriteNumber("total_tokens", usage.TotalTokens);
-        json.WriteEndObject();
-    }
-
-    public static string FinishName(FinishReason finish) => finish == FinishReason.Length ? "length" : "stop";
 }

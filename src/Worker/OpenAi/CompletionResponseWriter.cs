@@ -5,54 +5,24 @@ using Gateway.Worker.Hosting;
 namespace Gateway.Worker.OpenAi;
 
 /// <summary>text_completion objects of the legacy completions API, whole and as stream chunks.</summary>
-internal sealed class CompletionResponseWriter(string id, long created, LoadedWorkerModel model, bool logprobs) : IResponseWriter
+internal sealed class CompletionResponseWriter(string id, long created, LoadedWorkerModel model, bool logprobs) : ResponseWriter
 {
-    // The legacy stream has no role chunk; its first event already carries text.
-    public void WriteStart(Utf8JsonWriter json, bool includeUsage) => WriteChunk(json, new GenerationUpdate(), includeUsage);
-
-    public void WriteChunk(Utf8JsonWriter json, GenerationUpdate update, bool includeUsage)
-    {
-        json.WriteStartObject();
-        WriteHeader(json);
-        json.WriteStartArray("choices");
-        WriteChoice(json, update.Text, update.Logprob is { } lp ? [lp] : [], update.FinishReason);
-        json.WriteEndArray();
-        if (includeUsage)
-        {
-            json.WriteNull("usage");
-        }
-
-        json.WriteEndObject();
-    }
-
-    public void WriteUsageChunk(Utf8JsonWriter json, GenerationUsage usage)
-    {
-        json.WriteStartObject();
-        WriteHeader(json);
-        json.WriteStartArray("choices");
-        json.WriteEndArray();
-        OpenAiUsage.Write(json, usage);
-        json.WriteEndObject();
-    }
-
-    public void WriteCompletion(Utf8JsonWriter json, CollectedGeneration result)
-    {
-        json.WriteStartObject();
-        WriteHeader(json);
-        json.WriteStartArray("choices");
-        WriteChoice(json, result.Text, result.Logprobs, result.Finish);
-        json.WriteEndArray();
-        OpenAiUsage.Write(json, result.Usage);
-        json.WriteEndObject();
-    }
-
-    private void WriteHeader(Utf8JsonWriter json)
+    protected override void WriteHeader(Utf8JsonWriter json, bool chunk)
     {
         json.WriteString("id", id);
         json.WriteString("object", "text_completion");
         json.WriteNumber("created", created);
         json.WriteString("model", model.Department);
     }
+
+    // The legacy stream has no role chunk; its first event already has the shape of the others.
+    protected override void WriteFirstChoice(Utf8JsonWriter json) => WriteChoice(json, new GenerationUpdate());
+
+    protected override void WriteChoice(Utf8JsonWriter json, GenerationUpdate update) =>
+        WriteChoice(json, update.Text, update.Logprob is { } lp ? [lp] : [], update.FinishReason);
+
+    protected override void WriteChoice(Utf8JsonWriter json, CollectedGeneration result) =>
+        WriteChoice(json, result.Text, result.Logprobs, result.Finish);
 
     private void WriteChoice(Utf8JsonWriter json, string text, IReadOnlyList<TokenLogprob> tokens, FinishReason? finish)
     {
@@ -68,15 +38,7 @@ internal sealed class CompletionResponseWriter(string id, long created, LoadedWo
             json.WriteNull("logprobs");
         }
 
-        if (finish is { } f)
-        {
-            json.WriteString("finish_reason", OpenAiUsage.FinishName(f));
-        }
-        else
-        {
-            json.WriteNull("finish_reason");
-        }
-
+        WriteFinish(json, finish);
         json.WriteEndObject();
     }
 

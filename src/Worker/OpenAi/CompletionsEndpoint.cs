@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Protocol.Errors;
 using Gateway.Worker.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Gateway.Worker.OpenAi;
 /// <summary>POST /v1/completions: the legacy completions API, prompt as a string or as token ids.</summary>
 internal static class CompletionsEndpoint
 {
-    public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options)
+    public static async Task Handle(HttpContext context, EngineHost host, IOptions<WorkerOptions> options, TimeProvider clock)
     {
         var (lease, document, body) = await WorkerRequest.OpenAsync(context, host, options.Value).ConfigureAwait(false);
         using (lease)
@@ -26,8 +27,8 @@ internal static class CompletionsEndpoint
 
             int? topLogprobs = body.Integer("logprobs") is long lp ? (int)lp : null;
             var request = SamplingParameters.Read(body, ReadPrompt(body, model), topLogprobs);
-            var writer = new CompletionResponseWriter(WorkerRequest.NewId("cmpl-"), WorkerRequest.UnixNow(), model, topLogprobs is not null);
-            await Generation.RespondAsync(context, model, body, request, "text_completion", writer).ConfigureAwait(false);
+            var writer = new CompletionResponseWriter(WorkerRequest.NewId("cmpl-"), WorkerRequest.UnixNow(clock), model, topLogprobs is not null);
+            await Generation.RespondAsync(context, model, body, request, "text_completion", writer, clock).ConfigureAwait(false);
         }
     }
 

@@ -13,10 +13,11 @@ internal static class Generation
     /// Runs the generation and answers: streamed when the body asks for it, else one JSON object. The engine
     /// refuses a bad request or a full queue before any byte is written, so those still get a proper status.
     /// </summary>
-    public static async Task RespondAsync(HttpContext context, LoadedWorkerModel model, RequestReader body, GenerationRequest request, string operation, IResponseWriter writer)
+    public static async Task RespondAsync(
+        HttpContext context, LoadedWorkerModel model, RequestReader body, GenerationRequest request, string operation, ResponseWriter writer, TimeProvider clock)
     {
         var aborted = context.RequestAborted;
-        using var activity = GenerationTracing.Start(operation, model, request);
+        using var activity = GenerationTracing.Start(operation, model, request, clock);
         var updates = model.Engine.GenerateAsync(request, aborted);
         WorkerRequest.SetModelHeaders(context.Response, model);
         if (body.Bool("stream", false))
@@ -61,7 +62,7 @@ internal static class Generation
     /// stream can never pass for a complete one.
     /// </summary>
     public static async Task StreamAsync(
-        HttpResponse response, IAsyncEnumerable<GenerationUpdate> updates, IResponseWriter writer, bool includeUsage, Activity? activity, CancellationToken aborted)
+        HttpResponse response, IAsyncEnumerable<GenerationUpdate> updates, ResponseWriter writer, bool includeUsage, Activity? activity, CancellationToken aborted)
     {
         var sse = new SseWriter(response);
         try
@@ -94,18 +95,10 @@ internal static class Generation
         {
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             var error = OpenAiErrors.FromException(e);
-            await sse.WriteAsync(json => OpenAiErrors.WriteBody(json, error), CancellationToken.None).ConfigureAwait(false);
+            await sse.WriteAsync(error.WriteBody, CancellationToken.None).ConfigureAwait(false);
         }
     }
 }
 
 public sealed record CollectedGeneration(string Text, FinishReason Finish, GenerationUsage Usage, IReadOnlyList<TokenLogprob> Logprobs);
 
-/// <summary>The JSON shapes of one endpoint's responses (chat or legacy completions).</summary>
-internal interface IResponseWriter
-{
-    void WriteStart(Utf8JsonWriter json, bool includeUsage);
-    void WriteChunk(Utf8JsonWriter json, GenerationUpdate update, bool includeUsage);
-    void WriteUsageChunk(Utf8JsonWriter json, GenerationUsage usage);
-    void WriteCompletion(Utf8JsonWriter json, CollectedGeneration result);
-}

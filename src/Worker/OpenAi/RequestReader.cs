@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Protocol.Errors;
 
 namespace Gateway.Worker.OpenAi;
 

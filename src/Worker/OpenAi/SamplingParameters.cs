@@ -1,4 +1,5 @@
 using Gateway.Inference.Generation;
+using Gateway.Protocol.Errors;
 
 namespace Gateway.Worker.OpenAi;
 

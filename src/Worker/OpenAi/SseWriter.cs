@@ -1,13 +1,12 @@
 using System.Buffers;
 using System.Text.Json;
+using Gateway.Protocol.Streaming;
 
 namespace Gateway.Worker.OpenAi;
 
-/// <summary>Server-sent events as OpenAI streams them: one "data: {json}" per chunk, flushed at once, then "data: [DONE]".</summary>
+/// <summary>A response streamed as <see cref="ServerSentEvents"/>: headers on the first event, each event flushed at once.</summary>
 internal sealed class SseWriter(HttpResponse response)
 {
-    private static readonly byte[] Prefix = "data: "u8.ToArray();
-    private static readonly byte[] Suffix = "\n\n"u8.ToArray();
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
 
     public bool Started { get; private set; }
@@ -16,20 +15,14 @@ internal sealed class SseWriter(HttpResponse response)
     {
         Start();
         _buffer.Clear();
-        _buffer.Write(Prefix);
-        using (var json = new Utf8JsonWriter(_buffer, WorkerRequest.JsonOutput))
-        {
-            writeJson(json);
-        }
-
-        _buffer.Write(Suffix);
+        ServerSentEvents.WriteEvent(_buffer, writeJson);
         await response.Body.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task WriteDoneAsync(CancellationToken cancellationToken)
     {
-        await response.Body.WriteAsync("data: [DONE]\n\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(ServerSentEvents.Done, cancellationToken).ConfigureAwait(false);
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -41,7 +34,7 @@ internal sealed class SseWriter(HttpResponse response)
         }
 
         Started = true;
-        response.ContentType = "text/event-stream; charset=utf-8";
+        response.ContentType = ServerSentEvents.ContentType;
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no"; // keep reverse proxies from buffering the stream
     }

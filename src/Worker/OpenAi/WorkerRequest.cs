@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Gateway.Protocol;
+using Gateway.Protocol.Errors;
+using Gateway.Protocol.Http;
 using Gateway.Worker.Hosting;
 
 namespace Gateway.Worker.OpenAi;
@@ -47,23 +50,20 @@ internal static class WorkerRequest
             "model", "model_not_found");
     }
 
-    /// <summary>Text as OpenAI writes it: non-ASCII and quotes unescaped (clients read either; people read this one).</summary>
-    public static readonly JsonWriterOptions JsonOutput = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string NewId(string prefix) => prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    public static long UnixNow() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds();
+    public static long UnixNow(TimeProvider clock) => clock.GetUtcNow().ToUnixTimeSeconds();
 
     public static void SetModelHeaders(HttpResponse response, LoadedWorkerModel model)
     {
-        response.Headers["x-gateway-department"] = model.Department;
-        response.Headers["x-gateway-model-version"] = model.Version;
+        response.Headers[ProtocolHeaders.Department] = model.Department;
+        response.Headers[ProtocolHeaders.ModelVersion] = model.Version;
     }
 
     public static async Task WriteJsonAsync(HttpResponse response, Action<Utf8JsonWriter> write, CancellationToken cancellationToken)
     {
         response.ContentType = "application/json";
-        await using var json = new Utf8JsonWriter(response.Body, JsonOutput);
+        await using var json = new Utf8JsonWriter(response.Body, ProtocolJson.WriterOptions);
         write(json);
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

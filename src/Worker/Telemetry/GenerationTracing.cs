@@ -11,9 +11,12 @@ namespace Gateway.Worker.Telemetry;
 internal static class GenerationTracing
 {
     public const string SourceName = "Gateway.Worker";
+    private const string TimeToFirstToken = "gen_ai.server.time_to_first_token";
+    private const string StartedProperty = "gateway.started";
     private static readonly ActivitySource Source = new(SourceName);
 
-    public static Activity? Start(string operation, LoadedWorkerModel model, GenerationRequest request)
+    /// <summary>Starts the span; time to first token is measured on <paramref name="clock"/>, the worker's.</summary>
+    public static Activity? Start(string operation, LoadedWorkerModel model, GenerationRequest request, TimeProvider clock)
     {
         var activity = Source.StartActivity($"{operation} {model.Department}", ActivityKind.Internal);
         if (activity is null)
@@ -31,14 +34,15 @@ internal static class GenerationTracing
         activity.SetTag("gen_ai.usage.input_tokens", request.PromptTokens.Count);
         activity.SetTag("gateway.department", model.Department);
         activity.SetTag("gateway.model_version", model.Version);
+        activity.SetCustomProperty(StartedProperty, new Started(clock, clock.GetTimestamp()));
         return activity;
     }
 
     public static void FirstToken(Activity? activity)
     {
-        if (activity is not null && activity.GetTagItem("gen_ai.server.time_to_first_token") is null)
+        if (activity?.GetCustomProperty(StartedProperty) is Started started && activity.GetTagItem(TimeToFirstToken) is null)
         {
-            activity.SetTag("gen_ai.server.time_to_first_token", (DateTime.UtcNow - activity.StartTimeUtc).TotalSeconds);
+            activity.SetTag(TimeToFirstToken, started.Clock.GetElapsedTime(started.Timestamp).TotalSeconds);
         }
     }
 
@@ -59,4 +63,6 @@ internal static class GenerationTracing
             activity.SetTag("gen_ai.response.finish_reasons", new[] { reason == FinishReason.Length ? "length" : "stop" });
         }
     }
+
+    private sealed record Started(TimeProvider Clock, long Timestamp);
 }

@@ -1,4 +1,6 @@
 using Gateway.Inference.Batching;
+using Gateway.Worker.Hosting;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -12,11 +14,12 @@ namespace Gateway.Worker.Telemetry;
 /// </summary>
 internal static class TelemetryExtensions
 {
-    public static WebApplicationBuilder AddWorkerTelemetry(this WebApplicationBuilder builder, string department)
+    public static WebApplicationBuilder AddWorkerTelemetry(this WebApplicationBuilder builder)
     {
         bool otlp = !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService($"gateway-worker-{department}"))
+            // The service is named after the department, read from the validated options once the container is built.
+            .ConfigureResource(r => r.AddDetector(services => new DepartmentService(services.GetRequiredService<IOptions<WorkerOptions>>().Value.Department)))
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(EngineMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
@@ -35,5 +38,10 @@ internal static class TelemetryExtensions
             });
         _ = telemetry;
         return builder;
+    }
+
+    private sealed class DepartmentService(string department) : IResourceDetector
+    {
+        public Resource Detect() => ResourceBuilder.CreateEmpty().AddService($"gateway-worker-{department}").Build();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Protocol.Errors;
 using Gateway.Text.Templates;
 using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;

@@ -1,8 +1,8 @@
 using Gateway.Text.Chat;
+using Gateway.Worker.Grounding;
 using Gateway.Worker.Hosting;
-using Gateway.Worker.OpenAi;
 
-namespace Gateway.Worker.Grounding;
+namespace Gateway.Worker.OpenAi;
 
 /// <summary>What the chat endpoints call before the chat template: the request's messages, grounded when the worker and request say so.</summary>
 internal static class ChatGrounding

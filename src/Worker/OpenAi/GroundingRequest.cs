@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Gateway.Grounding;
+using Gateway.Protocol.Errors;
+using Gateway.Worker.Grounding;
 using Gateway.Worker.OpenAi;
 
-namespace Gateway.Worker.Grounding;
+namespace Gateway.Worker.OpenAi;
 
 /// <summary>
 /// The request's "grounding" extension field: <c>false</c>/<c>true</c> turns grounding off or on,

@@ -1,22 +1,21 @@
 using System.Text.Json;
 using Gateway.Grounding;
+using Gateway.Protocol.Http;
 
-namespace Gateway.Worker.Grounding;
+namespace Gateway.Worker.OpenAi;
 
 /// <summary>
-/// How a response says which passages grounded it: the <c>x-gateway-grounding</c> header (ids, best first,
+/// How a response says which passages grounded it: the <see cref="ProtocolHeaders.Grounding"/> header (ids, best first,
 /// comma-separated; empty when nothing matched) on every grounded response, and in a whole chat.completion
 /// a top-level <c>"grounding": [{"id","title","score"}]</c> extension field that OpenAI clients ignore.
 /// </summary>
 internal static class GroundingReport
 {
-    public const string Header = "x-gateway-grounding";
-
     public static void SetHeader(HttpResponse response, IReadOnlyList<(Passage Passage, double Score)>? passages)
     {
         if (passages is not null)
         {
-            response.Headers[Header] = string.Join(',', passages.Select(p => p.Passage.Id));
+            response.Headers[ProtocolHeaders.Grounding] = string.Join(',', passages.Select(p => p.Passage.Id));
         }
     }
 
