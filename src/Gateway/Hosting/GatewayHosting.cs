@@ -69,6 +69,7 @@ public static class GatewayHosting
         services.AddSingleton<WorkerTokens>();
         services.AddSingleton<WorkerModelClient>();
         services.AddSingleton<ModelLifecycle>();
+        services.AddSingleton<IActiveVersions>(s => s.GetRequiredService<ModelLifecycle>());
         services.AddSingleton<CanaryManager>();
         services.AddSingleton<Admin.PackageUploads>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkerStatusTracker>());

@@ -1,6 +1,7 @@
 using Gateway.Configuration;
 using Gateway.ModelKit.Packaging;
 using Gateway.Protocol.Admin;
+using Gateway.Supervision;
 
 namespace Gateway.Lifecycle;
 
@@ -9,7 +10,7 @@ namespace Gateway.Lifecycle;
 /// worker of the department (each loads beside its running version and switches with no failed request);
 /// the registry records the outcome and every step goes to the audit log.
 /// </summary>
-public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry registry, WorkerModelClient workers)
+public sealed class ModelLifecycle(RoutingConfigStore configs, ModelRegistry registry, WorkerModelClient workers) : IActiveVersions
 {
     private readonly SemaphoreSlim _changes = new(1, 1);
 

@@ -11,7 +11,7 @@ namespace Gateway.Supervision;
 /// also told the gateway's process id, so they exit by themselves if the gateway is killed outright.
 /// </summary>
 public sealed partial class LocalWorkerSupervisor(
-    RoutingConfigStore configs, IOptions<SupervisorOptions> options, Lifecycle.ModelLifecycle lifecycle, Lifecycle.WorkerTokens tokens,
+    RoutingConfigStore configs, IOptions<SupervisorOptions> options, IActiveVersions lifecycle, WorkerTokens tokens,
     TimeProvider clock, ILogger<LocalWorkerSupervisor> logger) : BackgroundService
 {
     private readonly List<WorkerChild> _children = [];

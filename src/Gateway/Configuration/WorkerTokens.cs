@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using Gateway.Configuration;
 
-namespace Gateway.Lifecycle;
+namespace Gateway.Configuration;
 
 /// <summary>
 /// The secret the gateway shows its workers' internal model endpoints. Local mode makes a fresh one per
