@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.ModelKit.Json;
 using Gateway.Text.Chat;
 
 namespace Gateway.Cli.Eval;
@@ -12,30 +13,23 @@ internal sealed record EvalExample(int Line, IReadOnlyList<ChatTurn> Messages, I
     public static IReadOnlyList<EvalExample> LoadJsonLines(string path)
     {
         var examples = new List<EvalExample>();
-        int number = 0;
-        foreach (string text in File.ReadLines(path))
+        foreach (var (number, text) in JsonLines.NonBlank(path))
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
             try
             {
                 examples.Add(Parse(number, text));
             }
             catch (JsonException e)
             {
-                throw new InvalidDataException($"{Path.GetFileName(path)} line {number}: not valid JSON ({e.Message})");
+                throw new InvalidDataException($"{JsonLines.Where(path, number)}: not valid JSON ({e.Message})");
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"{Path.GetFileName(path)} line {number}: {e.Message}");
+                throw new InvalidDataException($"{JsonLines.Where(path, number)}: {e.Message}");
             }
         }
 
-        return examples.Count > 0 ? examples : throw new InvalidDataException($"{Path.GetFileName(path)}: no examples");
+        return JsonLines.NotEmpty(examples, path);
     }
 
     private static EvalExample Parse(int line, string text)

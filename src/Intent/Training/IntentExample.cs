@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.ModelKit.Json;
 
 namespace Gateway.Intent.Training;
 
@@ -15,15 +16,8 @@ public sealed record IntentExample(string Text, string Label)
         }
 
         var examples = new List<IntentExample>();
-        int lineNumber = 0;
-        foreach (string line in File.ReadLines(path))
+        foreach (var (lineNumber, line) in JsonLines.NonBlank(path))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
             try
             {
                 using var doc = JsonDocument.Parse(line);

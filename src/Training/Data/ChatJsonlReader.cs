@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.ModelKit.Json;
 using Gateway.Text.Chat;
 
 namespace Gateway.Training.Data;
@@ -12,26 +13,8 @@ public static class ChatJsonlReader
 {
     public static IReadOnlyList<ChatExample> Read(string path)
     {
-        string name = Path.GetFileName(path);
-        var examples = new List<ChatExample>();
-        int line = 0;
-        foreach (string text in File.ReadLines(path))
-        {
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            examples.Add(Parse(text, $"{name} line {line}", line));
-        }
-
-        if (examples.Count == 0)
-        {
-            throw new InvalidDataException($"{name}: no examples");
-        }
-
-        return examples;
+        var examples = JsonLines.NonBlank(path).Select(l => Parse(l.Text, JsonLines.Where(path, l.Line), l.Line)).ToList();
+        return JsonLines.NotEmpty(examples, path);
     }
 
     public static ChatExample Parse(string json, string where, int line)
