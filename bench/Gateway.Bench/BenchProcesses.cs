@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Gateway.Bench.Overhead;
@@ -40,13 +38,6 @@ internal sealed class BenchProcesses : IDisposable
         }
 
         return child;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static async Task WaitReadyAsync(Child child, Uri baseUrl, TimeSpan timeout)

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Intent.Scoring;
+using Gateway.TestSupport;
 using Gateway.Text.Chat;
 
 namespace Gateway.Bench.Overhead;
@@ -57,8 +58,8 @@ internal static class Program
         string package = BenchPackage.Build(work);
         Console.WriteLine(F($"package built in {sw.Elapsed.TotalSeconds:F1} s: {package}"));
 
-        int workerPort = BenchProcesses.FreePort();
-        int gatewayPort = BenchProcesses.FreePort();
+        int workerPort = FreePort.Next();
+        int gatewayPort = FreePort.Next();
         var workerUrl = new Uri($"http://127.0.0.1:{workerPort}");
         var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayPort}");
         var worker = processes.StartDotnet("worker", Path.Combine(bin, "Gateway.Worker.dll"), null,
@@ -82,7 +83,7 @@ internal static class Program
                 (QuietNoOtel, new Dictionary<string, string> { ["OTEL_SDK_DISABLED"] = "true" }),
             })
             {
-                var url = new Uri($"http://127.0.0.1:{BenchProcesses.FreePort()}");
+                var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
                 var child = processes.StartDotnet(name, Path.Combine(bin, "Gateway.dll"), environment,
                     [.. quietLogs, "--config", config, "--listen", url.ToString().TrimEnd('/'), "--worker-assembly", Path.Combine(bin, "Gateway.Worker.dll")]);
                 await BenchProcesses.WaitReadyAsync(child, url, TimeSpan.FromSeconds(120)).ConfigureAwait(false);

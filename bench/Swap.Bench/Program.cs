@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Gateway.Bench.Overhead;
+using Gateway.TestSupport;
 
 namespace Gateway.Bench.Swap;
 
@@ -49,7 +50,7 @@ internal static class Program
         var (v1, v2) = SwapPackages.Build(work);
         Console.WriteLine(F($"packages built in {sw.Elapsed.TotalSeconds:F1} s: {v1}, {v2} ({new DirectoryInfo(v1).EnumerateFiles().Sum(f => f.Length) / 1e6:F1} MB each)"));
 
-        var gatewayUrl = new Uri(F($"http://127.0.0.1:{BenchProcesses.FreePort()}"));
+        var gatewayUrl = new Uri(F($"http://127.0.0.1:{FreePort.Next()}"));
         string config = Path.Combine(work, "routing.json");
         File.WriteAllText(config, RoutingJson(gatewayUrl, v1, o.Threads, o.Clients));
         string bin = AppContext.BaseDirectory;
@@ -126,7 +127,7 @@ internal static class Program
                 ["it"] = new JsonObject
                 {
                     ["model"] = package,
-                    ["workers"] = new JsonArray(new JsonObject { ["port"] = BenchProcesses.FreePort(), ["threads"] = threads, ["maxBatchSize"] = clients }),
+                    ["workers"] = new JsonArray(new JsonObject { ["port"] = FreePort.Next(), ["threads"] = threads, ["maxBatchSize"] = clients }),
                 },
             },
             ["intent"] = new JsonObject { ["fallback"] = "it" },

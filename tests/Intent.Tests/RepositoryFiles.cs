@@ -17,6 +17,20 @@ internal static class RepositoryFiles
         }
     }
 
+    /// <summary>
+    /// The committed data folder with only every <paramref name="keepEvery"/>th training example (dev and
+    /// out-of-scope sets whole): enough for a run whose mechanics a test checks, not its quality.
+    /// </summary>
+    public static string CopyIntentDataSubset(string to, int keepEvery)
+    {
+        Directory.CreateDirectory(to);
+        File.Copy(Path.Combine(IntentData, "dev.jsonl"), Path.Combine(to, "dev.jsonl"));
+        File.Copy(Path.Combine(IntentData, "oos.jsonl"), Path.Combine(to, "oos.jsonl"));
+        var train = File.ReadLines(Path.Combine(IntentData, "train.jsonl")).Where((_, i) => i % keepEvery == 0);
+        File.WriteAllLines(Path.Combine(to, "train.jsonl"), train);
+        return to;
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -26,21 +26,8 @@ public static class TestPackages
     /// <summary>The folder of the byte-level tokenizer every test package uses.</summary>
     public static string TokenizerDirectory => Tokenizer.Value;
 
-    public static readonly string[] Sentences =
-    [
-        "The VPN client is SecureLink; connect before opening internal tools.",
-        "Employees receive 28 days of paid annual leave plus public holidays.",
-        "Returns are accepted within 30 days of delivery in the original packaging.",
-        "Reset the headset by holding power and volume down for 10 seconds.",
-        "Payslips are published in the HR portal on the 25th of each month.",
-        "Report phishing with the Report phish button in the mail client.",
-    ];
-
-    public static LlamaConfig Config(int vocab, int maxPositions = 256) => new()
-    {
-        VocabSize = vocab, HiddenSize = 64, IntermediateSize = 128, NumLayers = 2, NumHeads = 4, NumKvHeads = 2,
-        HeadDim = 16, MaxPositions = maxPositions, TieEmbeddings = true,
-    };
+    /// <summary>The tiny shape (2 layers, hidden 64) with a context of <paramref name="maxPositions"/>.</summary>
+    public static LlamaConfig Config(int vocab, int maxPositions = 256) => TestPackageBuilder.TinyConfig(vocab, maxPositions);
 
     /// <summary>
     /// A copy of a package under another manifest version, optionally with evaluation results and the grounding it
@@ -74,25 +61,8 @@ public static class TestPackages
         return target;
     }
 
-    private static string TrainTokenizer()
-    {
-        string dir = Path.Combine(Root, "tokenizer");
-        var corpus = Enumerable.Range(0, 40).SelectMany(_ => Sentences);
-        var trained = BpeTrainer.Train(corpus, new BpeTrainingOptions { VocabSize = 400 });
-        Directory.CreateDirectory(dir);
-        trained.Save(dir);
-        return dir;
-    }
+    private static string TrainTokenizer() => TestPackageBuilder.TrainTokenizer(Path.Combine(Root, "tokenizer"));
 
-    private static string Build(string name, ElementType type, int maxPositions = 256)
-    {
-        string dir = Path.Combine(Root, name);
-        var tokenizer = TokenizerFiles.Load(Tokenizer.Value);
-        var weights = LlamaWeights.Random(Config(tokenizer.VocabSize, maxPositions), seed: 17, initStd: 0.08);
-        ModelPackageWriter.Write(dir, weights, Tokenizer.Value, new PackageSpec
-        {
-            Department = "it", Version = name, Graph = new DecoderGraphOptions(type, type), Overwrite = true,
-        });
-        return dir;
-    }
+    private static string Build(string name, ElementType type, int maxPositions = 256) =>
+        TestPackageBuilder.Build(Path.Combine(Root, name), Tokenizer.Value, version: name, vocab => Config(vocab, maxPositions), type);
 }

@@ -1,6 +1,6 @@
 namespace Gateway.Worker.Tests;
 
-/// <summary>One worker shared by the tests of a class (starting one costs a second or two).</summary>
+/// <summary>One worker shared by the OpenAI API test classes (starting one costs a second or two).</summary>
 public sealed class WorkerFixture : IAsyncLifetime
 {
     public WorkerProcess Worker { get; private set; } = null!;
@@ -12,4 +12,14 @@ public sealed class WorkerFixture : IAsyncLifetime
         Worker.Dispose();
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// The classes that only send requests to the plain worker (no swaps, no full queue) share one: started once
+/// instead of once per class. They run one after another.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedWorker : ICollectionFixture<WorkerFixture>
+{
+    public const string Name = "shared worker";
 }

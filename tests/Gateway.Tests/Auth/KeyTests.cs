@@ -4,7 +4,8 @@ using OpenAI.Chat;
 
 namespace Gateway.Tests.Auth;
 
-public class KeyTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public class KeyTests(GatewayFixture fixture)
 {
     private readonly GatewayProcess _gateway = fixture.Gateway;
 

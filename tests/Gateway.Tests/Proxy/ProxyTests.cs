@@ -4,7 +4,8 @@ using System.Text.Json;
 
 namespace Gateway.Tests.Proxy;
 
-public class ProxyTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public class ProxyTests(GatewayFixture fixture)
 {
     private readonly GatewayProcess _gateway = fixture.Gateway;
 

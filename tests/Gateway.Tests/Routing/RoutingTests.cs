@@ -4,7 +4,8 @@ using OpenAI.Chat;
 
 namespace Gateway.Tests.Routing;
 
-public class RoutingTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
+[Collection(SharedGateway.Name)]
+public class RoutingTests(GatewayFixture fixture)
 {
     private readonly GatewayProcess _gateway = fixture.Gateway;
 

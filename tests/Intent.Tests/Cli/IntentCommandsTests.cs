@@ -48,8 +48,9 @@ public class IntentCommandsTests
     {
         using var dir = new TemporaryDirectory();
         string output = dir.Combine("v9");
+        string data = RepositoryFiles.CopyIntentDataSubset(dir.Combine("data"), keepEvery: 10);
 
-        var train = GwCli.RunWithInput("", RepositoryFiles.Root, "intent", "train", "--data", RepositoryFiles.IntentData, "--out", output, "--epochs", "2", "--seed", "3");
+        var train = GwCli.RunWithInput("", RepositoryFiles.Root, "intent", "train", "--data", data, "--out", output, "--epochs", "2", "--seed", "3");
         var predict = GwCli.RunWithInput("{\"text\":\"printer jammed\"}\n", RepositoryFiles.Root, "intent", "predict", "--model", output);
 
         Assert.True(train.ExitCode == 0, train.ToString());

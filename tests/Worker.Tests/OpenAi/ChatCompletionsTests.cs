@@ -5,7 +5,8 @@ using OpenAI.Chat;
 
 namespace Gateway.Worker.Tests.OpenAi;
 
-public class ChatCompletionsTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>
+[Collection(SharedWorker.Name)]
+public class ChatCompletionsTests(WorkerFixture fixture)
 {
     private readonly WorkerProcess _worker = fixture.Worker;
 

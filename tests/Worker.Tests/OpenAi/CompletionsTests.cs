@@ -8,7 +8,8 @@ using Gateway.ModelKit.Runtime;
 
 namespace Gateway.Worker.Tests.OpenAi;
 
-public class CompletionsTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>
+[Collection(SharedWorker.Name)]
+public class CompletionsTests(WorkerFixture fixture)
 {
     private readonly WorkerProcess _worker = fixture.Worker;
 

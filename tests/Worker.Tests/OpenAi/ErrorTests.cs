@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace Gateway.Worker.Tests.OpenAi;
 
 /// <summary>Every error class a client can cause gets OpenAI's error shape and the right status, and never a 500.</summary>
-public class ErrorTests(WorkerFixture fixture) : IClassFixture<WorkerFixture>
+[Collection(SharedWorker.Name)]
+public class ErrorTests(WorkerFixture fixture)
 {
     private readonly WorkerProcess _worker = fixture.Worker;
 
