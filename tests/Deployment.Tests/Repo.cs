@@ -15,7 +15,7 @@ internal static class Repo
     public const string WorkerTokenVariable = "GATEWAY_WORKER_TOKEN";
     public const int ContainerPort = 8080;
 
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
 
@@ -90,19 +90,6 @@ internal static class Repo
 
     /// <summary>The repository path a container path under /models or /data comes from (the images bake models/ and data/).</summary>
     public static string RepositoryPathOf(string containerPath) => File(containerPath.TrimStart('/').Split('/'));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Gateway.sln above {AppContext.BaseDirectory}");
-    }
 }
 
 /// <summary>A YAML mapping with typed, failing-with-the-path lookups.</summary>

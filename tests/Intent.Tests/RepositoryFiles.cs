@@ -3,7 +3,7 @@ namespace Gateway.Intent.Tests;
 /// <summary>Committed files the tests read: the seed data and the embedded default intent model.</summary>
 internal static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
     public static string IntentData => Path.Combine(Root, "data", "intent");
     public static string DefaultModel => Path.Combine(Root, "models", "router", "v2");
 
@@ -29,18 +29,5 @@ internal static class RepositoryFiles
         var train = File.ReadLines(Path.Combine(IntentData, "train.jsonl")).Where((_, i) => i % keepEvery == 0);
         File.WriteAllLines(Path.Combine(to, "train.jsonl"), train);
         return to;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Gateway.sln above {AppContext.BaseDirectory}");
     }
 }
