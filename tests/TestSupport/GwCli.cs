@@ -7,7 +7,14 @@ public static class GwCli
 {
     public static GwResult Run(params string[] args) => RunWithInput(null, null, args);
 
-    public static GwResult RunWithInput(string? stdin, string? workingDirectory, params string[] args)
+    public static GwResult RunWithInput(string? stdin, string? workingDirectory, params string[] args) =>
+        RunWith(stdin, workingDirectory, null, args);
+
+    /// <summary>gw with extra environment variables (null removes one).</summary>
+    public static GwResult RunWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunWith(null, null, environment, args);
+
+    private static GwResult RunWith(string? stdin, string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +25,11 @@ public static class GwCli
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "gw.dll"));
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (string arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -18,11 +18,14 @@ internal static class ModelsCommands
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GW_GATEWAY") is { Length: > 0 } url ? url : "http://127.0.0.1:8080",
     };
 
+    /// <summary>The environment variable the admin key is read from when --admin-key is not given.</summary>
+    public const string AdminKeyVariable = "GW_ADMIN_KEY";
+
+    /// <summary>No default value: System.CommandLine prints a default in --help, and a secret must never appear there.</summary>
     public static readonly Option<string?> AdminKey = new("--admin-key")
     {
-        Description = "The admin key, sent as 'Authorization: Bearer <key>' (default: $GW_ADMIN_KEY).",
+        Description = $"The admin key, sent as 'Authorization: Bearer <key>'. Prefer ${AdminKeyVariable}: a key on the command line shows in ps.",
         Recursive = true,
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GW_ADMIN_KEY"),
     };
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print the gateway's raw JSON answer.", Recursive = true };
@@ -52,7 +55,7 @@ internal static class ModelsCommands
                 return UsageError;
             }
 
-            using var connection = new AdminConnection(gateway, parse.GetValue(AdminKey));
+            using var connection = new AdminConnection(gateway, parse.GetValue(AdminKey) ?? Environment.GetEnvironmentVariable(AdminKeyVariable));
             try
             {
                 return await body(parse, connection, cancellationToken).ConfigureAwait(false);

@@ -94,4 +94,14 @@ public class ModelsCommandsTests(AdminGateway gateway) : IClassFixture<AdminGate
         Assert.Equal(2, gateway.Gw("list", "--no-such-option").ExitCode);
         Assert.Equal(0, gateway.Gw("audit", "--help").ExitCode);
     }
+
+    [Fact]
+    public void List_KeyFromTheEnvironment_IsSentToTheGateway()
+    {
+        var result = GwCli.RunWithEnvironment(
+            new Dictionary<string, string?> { ["GW_ADMIN_KEY"] = AdminGateway.AdminKey }, "models", "list", "--gateway", gateway.Url);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("DEPARTMENT", result.Stdout, StringComparison.Ordinal);
+    }
 }
